@@ -1,0 +1,82 @@
+package dev.rocket.cli;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.spec.SpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Runs a picocli command tree and turns every outcome into an exit code: the one place where exceptions
+ * become messages. User mistakes print one line {@code tool: message}; only unexpected failures print a
+ * stack trace, and only with {@code --debug}.
+ */
+public final class CommandRunner {
+
+    /** rkt's exit code for its own failures; an app's exit code passes through unchanged. */
+    public static final int EXIT_FAILURE = 254;
+    /** A command line that could not be parsed. */
+    public static final int EXIT_USAGE = 2;
+
+    private final String tool;
+
+    public CommandRunner(String tool) {
+        this.tool = tool;
+    }
+
+    public int run(Object rootCommand, PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(rootCommand);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler(this::usageError);
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, cl, debug(args)));
+        return commandLine.execute(args);
+    }
+
+    private int usageError(ParameterException e, String[] args) {
+        CommandLine failed = e.getCommandLine();
+        PrintWriter err = failed.getErr();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched && failed.getSubcommands().size() > 0) {
+            List<String> rest = unmatched.getUnmatched();
+            if (!rest.isEmpty() && !rest.getFirst().startsWith("-")) {
+                message = "unknown command \"" + rest.getFirst() + "\"";
+            }
+        }
+        err.println(tool + ": " + firstLine(message) + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private int failure(Exception e, CommandLine commandLine, boolean debug) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof RocketException || e instanceof SpecException) {
+            err.println(tool + ": " + e.getMessage());
+            if (debug) e.printStackTrace(err);
+        } else {
+            err.println(tool + ": internal error: " + e);
+            if (debug) e.printStackTrace(err);
+            else err.println(tool + ": run again with --debug for details");
+        }
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    private static boolean debug(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) return false;
+            if (arg.equals("--debug") || arg.equals("--debug=true")) return true;
+        }
+        return false;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "invalid command line";
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

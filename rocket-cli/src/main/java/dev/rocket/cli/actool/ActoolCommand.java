@@ -1,0 +1,36 @@
+package dev.rocket.cli.actool;
+
+import dev.rocket.cli.CommandRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code actool} command: build, validate and inspect App Container images and manifests. */
+@Command(name = "actool",
+        description = "Build, validate and inspect App Container images and manifests.",
+        subcommands = {
+                ActoolVersionCommand.class,
+        },
+        synopsisSubcommandLabel = "COMMAND")
+public final class ActoolCommand implements Runnable {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print more debug information to stderr.")
+    boolean debug;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandRunner("actool").run(new ActoolCommand(), System.out, System.err, args));
+    }
+}

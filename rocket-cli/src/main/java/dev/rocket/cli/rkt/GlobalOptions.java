@@ -1,0 +1,38 @@
+package dev.rocket.cli.rkt;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+
+/** rkt's global flags (commands.md "Global Options"), accepted before or after any subcommand. */
+public final class GlobalOptions {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print more debug information to stderr.")
+    public boolean debug;
+
+    @Option(names = "--dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Path to the rkt data directory (default: ${DEFAULT-VALUE}).", defaultValue = "/var/lib/rkt")
+    public Path dir;
+
+    @Option(names = "--insecure-options", scope = ScopeType.INHERIT, paramLabel = "OPTIONS", split = ",",
+            description = "Comma-separated security features to disable: none, http, image, tls, pubkey,"
+                    + " capabilities, paths, seccomp, all-fetch, all-run, all.")
+    public java.util.List<String> insecureOptions = new java.util.ArrayList<>();
+
+    @Option(names = "--local-config", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "/etc/rkt",
+            description = "Path to the local configuration directory (default: ${DEFAULT-VALUE}).")
+    public Path localConfig;
+
+    @Option(names = "--system-config", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "/usr/lib/rkt",
+            description = "Path to the system configuration directory (default: ${DEFAULT-VALUE}).")
+    public Path systemConfig;
+
+    @Option(names = "--user-config", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Path to the user configuration directory.")
+    public Path userConfig;
+
+    @Option(names = "--trust-keys-from-https", scope = ScopeType.INHERIT,
+            description = "Automatically trust keys fetched from HTTPS.")
+    public boolean trustKeysFromHttps;
+}

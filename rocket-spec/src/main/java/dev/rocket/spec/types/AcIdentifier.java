@@ -1,0 +1,47 @@
+package dev.rocket.spec.types;
+
+import dev.rocket.spec.SpecException;
+
+import java.util.regex.Pattern;
+
+/**
+ * AC Identifier (types.md): lowercase URI unreserved characters, starting and ending with an alphanumeric,
+ * separators {@code - . _ ~ /} only between alphanumerics. Used for image names, label keys and isolator names.
+ */
+public record AcIdentifier(String value) implements Comparable<AcIdentifier> {
+
+    private static final Pattern FORM = Pattern.compile("^[a-z0-9]+([-._~/][a-z0-9]+)*$");
+
+    public AcIdentifier {
+        if (value == null || !FORM.matcher(value).matches()) {
+            throw new IllegalArgumentException("not an AC Identifier: " + value);
+        }
+    }
+
+    /** Parses untrusted text; the error names the value and the rule. */
+    public static AcIdentifier parse(String text) throws SpecException {
+        if (text == null || text.isEmpty()) {
+            throw new SpecException("identifier", text, "an AC Identifier must not be empty");
+        }
+        if (!FORM.matcher(text).matches()) {
+            throw new SpecException("identifier", text,
+                    "an AC Identifier must be lowercase letters, digits and - . _ ~ / between them,"
+                            + " starting and ending with a letter or digit");
+        }
+        return new AcIdentifier(text);
+    }
+
+    public static boolean isValid(String text) {
+        return text != null && FORM.matcher(text).matches();
+    }
+
+    @Override
+    public int compareTo(AcIdentifier other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

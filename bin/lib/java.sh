@@ -37,7 +37,7 @@ rocket_build_if_stale() {
       exit 0
     fi
     echo "$ROCKET_TOOL: building Rocket (first use or sources changed)..." >&2
-    "$ROCKET_ROOT/mvnw" -q -B -ntp -f "$ROCKET_ROOT/pom.xml" -DskipTests package >&2 \
+    MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" "$ROCKET_ROOT/mvnw" -q -B -ntp -f "$ROCKET_ROOT/pom.xml" -DskipTests package >&2 \
       || rocket_fail "the build failed; see the Maven output above"
     touch "$ROCKET_JAR"
   ) 9>"$ROCKET_ROOT/rocket-cli/target/.build.lock" || exit $?

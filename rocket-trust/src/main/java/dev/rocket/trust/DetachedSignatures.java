@@ -13,6 +13,7 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,10 @@ final class DetachedSignatures {
             throw new SignatureRejectedException(Reason.MALFORMED, "cannot read the signature: " + e.getMessage(), e);
         }
         if (BoundedInput.isBlank(bytes)) throw malformed("the signature is empty" + HOW_TO_SIGN);
+        if (!looksLikeOpenPgp(bytes)) {
+            throw malformed("the signature is not an OpenPGP signature: it is neither ascii-armored"
+                    + " (-----BEGIN PGP SIGNATURE-----) nor binary OpenPGP data" + HOW_TO_SIGN);
+        }
         List<PGPSignature> found = new ArrayList<>();
         try {
             BcPGPObjectFactory objects = new BcPGPObjectFactory(
@@ -60,13 +65,22 @@ final class DetachedSignatures {
             throw new SignatureRejectedException(Reason.MALFORMED, "the signature is not a readable OpenPGP"
                     + " signature (" + e.getMessage() + ")" + HOW_TO_SIGN, e);
         }
-        if (found.isEmpty()) throw malformed("the signature file holds no signature" + HOW_TO_SIGN);
+        if (found.isEmpty()) throw malformed("the signature file holds no complete signature (is it cut short?)" + HOW_TO_SIGN);
         List<PGPSignature> documents = found.stream().filter(DetachedSignatures::isOverDocument).toList();
         if (documents.isEmpty()) {
             throw malformed("the signature is a key certification or revocation, not a signature over a file"
                     + HOW_TO_SIGN);
         }
         return documents;
+    }
+
+    /** Binary OpenPGP packets start with a tag byte whose high bit is set; armor starts with its header line. */
+    private static boolean looksLikeOpenPgp(byte[] bytes) {
+        int first = 0;
+        while (first < bytes.length && Character.isWhitespace(bytes[first])) first++;
+        if ((bytes[first] & 0x80) != 0) return true;
+        String start = new String(bytes, first, Math.min(bytes.length - first, 64), StandardCharsets.US_ASCII);
+        return start.startsWith("-----BEGIN PGP ");
     }
 
     private static boolean isOverDocument(PGPSignature sig) {

@@ -34,10 +34,14 @@ public final class OpenPgpKey {
 
     private final PGPPublicKeyRing ring;
     private final KeyState primary;
+    private final List<String> userIds;
+    private final List<Subkey> subkeys;
 
     private OpenPgpKey(PGPPublicKeyRing ring) {
         this.ring = ring;
         this.primary = KeyState.primary(ring.getPublicKey());
+        this.userIds = List.copyOf(SelfSignatures.userIds(ring.getPublicKey()));
+        this.subkeys = boundSubkeys(ring);
     }
 
     /**
@@ -107,7 +111,7 @@ public final class OpenPgpKey {
 
     /** The user IDs the key certified itself, such as {@code Carly Container <carly@example.com>}. */
     public List<String> userIds() {
-        return SelfSignatures.userIds(ring.getPublicKey());
+        return userIds;
     }
 
     public Instant created() {
@@ -126,6 +130,10 @@ public final class OpenPgpKey {
 
     /** The subkeys the primary key bound to itself, in the key's order. */
     public List<Subkey> subkeys() {
+        return subkeys;
+    }
+
+    private static List<Subkey> boundSubkeys(PGPPublicKeyRing ring) {
         List<Subkey> subkeys = new ArrayList<>();
         Iterator<PGPPublicKey> keys = ring.getPublicKeys();
         keys.next();
@@ -136,7 +144,7 @@ public final class OpenPgpKey {
                         state.expires(), state.maySign(), state.revocation().isPresent()));
             }
         }
-        return subkeys;
+        return List.copyOf(subkeys);
     }
 
     /** This key alone, ascii-armored without version or comment headers, as the trust store keeps it. */
@@ -161,7 +169,7 @@ public final class OpenPgpKey {
     /** The fingerprint as rkt shows it and the first user ID, e.g. for error messages. */
     @Override
     public String toString() {
-        List<String> ids = userIds();
-        return ids.isEmpty() ? fingerprint().grouped() : fingerprint().grouped() + " (" + ids.getFirst() + ")";
+        return userIds.isEmpty() ? fingerprint().grouped()
+                : fingerprint().grouped() + " (" + userIds.getFirst() + ")";
     }
 }

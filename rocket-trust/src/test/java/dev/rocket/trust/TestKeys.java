@@ -3,6 +3,7 @@ package dev.rocket.trust;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.bcpg.sig.RevocationReasonTags;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -223,13 +224,13 @@ final class TestKeys {
         Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();
         generator.init(new Ed25519KeyGenerationParameters(RANDOM));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-        return new BcPGPKeyPair(PublicKeyAlgorithmTags.EDDSA_LEGACY, pair, creation);
+        return new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.EDDSA_LEGACY, pair, creation);
     }
 
     private static PGPKeyPair rsaPair(Date creation) throws PGPException {
         RSAKeyPairGenerator generator = new RSAKeyPairGenerator();
         generator.init(new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), RANDOM, 2048, 80));
-        return new BcPGPKeyPair(PublicKeyAlgorithmTags.RSA_GENERAL, generator.generateKeyPair(), creation);
+        return new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.RSA_GENERAL, generator.generateKeyPair(), creation);
     }
 
     /** Several keys in one armored block, as {@code gpg --armor --export A B} writes them. */

@@ -259,7 +259,7 @@ final class ManifestReader {
     private RuntimeImage runtimeImage(Field field) {
         int before = problems.count();
         Optional<AcIdentifier> name = field.get("name").optional(AcIdentifier::parse);
-        ImageId id = field.get("id").required(ImageId::parse);
+        Optional<ImageId> id = field.get("id").optional(ImageId::parse);
         Labels labels = labels(field.get("labels"));
         return problems.count() > before ? null : new RuntimeImage(name, id, labels);
     }

@@ -111,7 +111,7 @@ final class ManifestWriter {
         json.put("name", app.name().value());
         ObjectNode image = json.putObject("image");
         app.image().name().ifPresent(name -> image.put("name", name.value()));
-        image.put("id", app.image().id().value());
+        app.image().id().ifPresent(id -> image.put("id", id.value()));
         labels(image, app.image().labels());
         app.app().ifPresent(a -> app(json.putObject("app"), a));
         if (app.readOnlyRootFs()) json.put("readOnlyRootFS", true);

@@ -82,6 +82,21 @@ public record PodManifest(AcVersion acVersion, List<RuntimeApp> apps, List<Volum
         return problems;
     }
 
+    /**
+     * What keeps this manifest from being run as it is (pods.md: "must be fully resolved before execution"):
+     * apps whose image has no ID. Empty for a reified pod manifest.
+     */
+    public List<Violation> reificationProblems() {
+        List<Violation> problems = new ArrayList<>();
+        for (int i = 0; i < apps.size(); i++) {
+            if (apps.get(i).image().id().isEmpty()) {
+                problems.add(new Violation("$.apps[" + i + "].image.id", null,
+                        "a pod must name every image by ID before it runs; resolve the image's name and labels first"));
+            }
+        }
+        return problems;
+    }
+
     @Override
     public AcKind acKind() {
         return AcKind.POD_MANIFEST;

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  */
 public record AcKind(String value) {
 
+    private static final Pattern FORM = Pattern.compile("^[A-Za-z0-9]+$");
+
     public static final AcKind IMAGE_MANIFEST = new AcKind("ImageManifest");
     public static final AcKind POD_MANIFEST = new AcKind("PodManifest");
-
-    private static final Pattern FORM = Pattern.compile("^[A-Za-z0-9]+$");
 
     public AcKind {
         if (value == null || !FORM.matcher(value).matches()) {

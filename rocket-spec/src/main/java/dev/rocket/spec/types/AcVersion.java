@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
 public record AcVersion(long major, long minor, long patch, List<String> preRelease, List<String> build)
         implements Comparable<AcVersion> {
 
-    /** The version of the specification this library implements, {@link AppcSpec#VERSION}. */
-    public static final AcVersion CURRENT = of(AppcSpec.VERSION);
-
     private static final String NUMBER = "0|[1-9][0-9]*";
     private static final String PRE_IDENTIFIER = NUMBER + "|[0-9]*[A-Za-z-][0-9A-Za-z-]*";
     private static final Pattern FORM = Pattern.compile("^(" + NUMBER + ")\\.(" + NUMBER + ")\\.(" + NUMBER + ")"
             + "(?:-((?:" + PRE_IDENTIFIER + ")(?:\\.(?:" + PRE_IDENTIFIER + "))*))?"
             + "(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$");
     private static final Pattern NUMERIC = Pattern.compile("^[0-9]+$");
+
+    /** The version of the specification this library implements, {@link AppcSpec#VERSION}. */
+    public static final AcVersion CURRENT = of(AppcSpec.VERSION);
 
     public AcVersion {
         if (major < 0 || minor < 0 || patch < 0) throw new IllegalArgumentException("version numbers must not be negative");

@@ -2,6 +2,7 @@ package dev.rocket.spec.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rocket.spec.SpecException;
+import dev.rocket.spec.Violation;
 import dev.rocket.spec.isolator.Isolator;
 import dev.rocket.spec.isolator.Isolators;
 import dev.rocket.spec.types.AcIdentifier;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -155,15 +157,8 @@ final class ManifestReader {
     }
 
     private Environment environment(Field field) {
-        int before = problems.count();
-        List<EnvironmentVariable> variables = list(field, item -> {
-            String name = item.get("name").required(EnvironmentVariable::parseName);
-            String value = item.get("value").requiredText();
-            return name == null || value == null ? null : new EnvironmentVariable(name, value);
-        });
-        if (problems.count() > before) return null;
-        problems.addUnder(field.path(), Environment.problems(variables));
-        return problems.count() > before ? null : new Environment(variables);
+        return checkedList(field, item -> nameValue(item, EnvironmentVariable::parseName, EnvironmentVariable::new),
+                Environment::problems, Environment::new);
     }
 
     private MountPoint mountPoint(Field field) {
@@ -273,29 +268,19 @@ final class ManifestReader {
     }
 
     private Labels labels(Field field) {
-        int before = problems.count();
-        List<Label> labels = list(field, item -> {
-            AcIdentifier name = item.get("name").required(AcIdentifier::parse);
-            Field valueField = item.get("value");
-            String value = valueField.requiredText();
-            if (value != null && value.isEmpty()) valueField.report(value, "a label value must not be empty");
-            return name == null || value == null || value.isEmpty() ? null : new Label(name, value);
-        });
-        if (problems.count() > before) return null;
-        problems.addUnder(field.path(), Labels.problems(labels));
-        return problems.count() > before ? null : new Labels(labels);
+        return checkedList(field, item -> {
+            Field value = item.get("value");
+            if (value.optionalText().filter(String::isEmpty).isPresent()) {
+                value.report("", "a label value must not be empty");
+                return null;
+            }
+            return nameValue(item, AcIdentifier::parse, Label::new);
+        }, Labels::problems, Labels::new);
     }
 
     private Annotations annotations(Field field) {
-        int before = problems.count();
-        List<Annotation> annotations = list(field, item -> {
-            AcIdentifier name = item.get("name").required(AcIdentifier::parse);
-            String value = item.get("value").requiredText();
-            return name == null || value == null ? null : new Annotation(name, value);
-        });
-        if (problems.count() > before) return null;
-        problems.addUnder(field.path(), Annotations.problems(annotations));
-        return problems.count() > before ? null : new Annotations(annotations);
+        return checkedList(field, item -> nameValue(item, AcIdentifier::parse, Annotation::new),
+                Annotations::problems, Annotations::new);
     }
 
     private PathWhitelist pathWhitelist(Field field) {
@@ -307,8 +292,7 @@ final class ManifestReader {
     }
 
     private List<Isolator> isolators(Field field) {
-        int before = problems.count();
-        List<Isolator> isolators = list(field, item -> {
+        return checkedList(field, item -> {
             AcIdentifier name = item.get("name").required(AcIdentifier::parse);
             Field value = item.get("value");
             if (!value.isPresent()) value.report(null, "an isolator needs a value");
@@ -319,10 +303,27 @@ final class ManifestReader {
                 problems.addUnder(item.path(), e.violations());
                 return null;
             }
-        });
+        }, Isolators::checkCombination, isolators -> isolators);
+    }
+
+    /** An object of a name, parsed by {@code names}, and a string value, such as a label. */
+    private <N, T> T nameValue(Field item, Field.Parser<N> names, BiFunction<N, String, T> entry) {
+        N name = item.get("name").required(names);
+        String value = item.get("value").requiredText();
+        return name == null || value == null ? null : entry.apply(name, value);
+    }
+
+    /**
+     * A list whose entries are read by {@code element}, then checked together by {@code rules} (paths relative to
+     * the list), then made into a value by {@code build}; {@code null} if anything was wrong.
+     */
+    private <T, L> L checkedList(Field field, Function<Field, T> element, Function<List<T>, List<Violation>> rules,
+                                 Function<List<T>, L> build) {
+        int before = problems.count();
+        List<T> entries = list(field, element);
         if (problems.count() > before) return null;
-        problems.addUnder(field.path(), Isolators.checkCombination(isolators));
-        return problems.count() > before ? null : isolators;
+        problems.addUnder(field.path(), rules.apply(entries));
+        return problems.count() > before ? null : build.apply(entries);
     }
 
     private <T> Optional<T> optionalObject(Field field, Function<Field, T> reader) {

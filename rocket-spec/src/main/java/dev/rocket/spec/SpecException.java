@@ -30,6 +30,11 @@ public class SpecException extends Exception {
         initCause(cause);
     }
 
+    /** Throws a {@code SpecException} carrying {@code violations} unless the list is empty. */
+    public static void throwIfAny(List<Violation> violations) throws SpecException {
+        if (!violations.isEmpty()) throw new SpecException(violations);
+    }
+
     public List<Violation> violations() {
         return violations;
     }
@@ -37,14 +42,8 @@ public class SpecException extends Exception {
     /** The same violations with {@code prefix} put before each path, for errors found in a nested value. */
     public SpecException under(String prefix) {
         return new SpecException(violations.stream()
-                .map(v -> new Violation(join(prefix, v.path()), v.value(), v.rule()))
+                .map(v -> v.under(prefix))
                 .toList(), this);
-    }
-
-    private static String join(String prefix, String path) {
-        if (prefix.isEmpty()) return path;
-        if (path.startsWith("$")) return prefix + path.substring(1);
-        return path.startsWith("[") || path.startsWith(".") ? prefix + path : prefix + "." + path;
     }
 
     private static String message(List<Violation> violations) {

@@ -3,6 +3,7 @@ package dev.rocket.cli;
 import dev.rocket.cli.actool.ActoolCommand;
 import dev.rocket.cli.rkt.RktCommand;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun rkt(String... args) {
-        return run("rkt", new RktCommand(), args);
+        return rktWithInput("", args);
+    }
+
+    /** Runs rkt with {@code input} as its standard input (answers to prompts). */
+    public static CliRun rktWithInput(String input, String... args) {
+        return run("rkt", new RktCommand().readingFrom(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))), args);
     }
 
     public static CliRun actool(String... args) {

@@ -4,12 +4,15 @@ import dev.rocket.cli.CommandRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.InputStream;
+
 /** The {@code rkt} command: rkt's command line, run by Rocket. */
 @Command(name = "rkt",
         mixinStandardHelpOptions = false,
         description = "Rocket: run App Container pods without a daemon.",
         subcommands = {
                 RktVersionCommand.class,
+                TrustCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")
 public final class RktCommand implements Runnable {
@@ -23,6 +26,22 @@ public final class RktCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private InputStream in = System.in;
+
+    /** Where prompts read answers from; standard input unless a test says otherwise. */
+    public RktCommand readingFrom(InputStream input) {
+        this.in = input;
+        return this;
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    GlobalOptions global() {
+        return global;
+    }
 
     @Override
     public void run() {

@@ -32,6 +32,13 @@ class BlobStoreTest {
         return new StoreLayout(dir);
     }
 
+    private static ImageId stored(BlobStore blobs, InputStream content) throws RocketException {
+        try (StagedBlob staged = blobs.stage(content, Optional.empty())) {
+            staged.commit();
+            return staged.id();
+        }
+    }
+
     @Test
     void committedBlobIsNamedBySha512OfItsContentAndReadsBack() throws Exception {
         BlobStore blobs = new BlobStore(layout());
@@ -107,11 +114,7 @@ class BlobStoreTest {
     @Test
     void committingTheSameContentTwiceKeepsOneBlob() throws Exception {
         BlobStore blobs = new BlobStore(layout());
-        for (int i = 0; i < 2; i++) {
-            try (StagedBlob staged = blobs.stage(GeneratedContent.of(5, 2000), Optional.empty())) {
-                staged.commit();
-            }
-        }
+        for (int i = 0; i < 2; i++) stored(blobs, GeneratedContent.of(5, 2000));
         assertEquals(1, blobs.ids().size());
         assertEquals(Set.of(), blobs.tempFiles());
     }
@@ -119,11 +122,7 @@ class BlobStoreTest {
     @Test
     void verifyDetectsACorruptedBlob() throws Exception {
         BlobStore blobs = new BlobStore(layout());
-        ImageId id;
-        try (StagedBlob staged = blobs.stage(GeneratedContent.of(6, 2000), Optional.empty())) {
-            id = staged.id();
-            staged.commit();
-        }
+        ImageId id = stored(blobs, GeneratedContent.of(6, 2000));
         Files.write(layout().blob(id), new byte[] {1, 2, 3});
         RocketException e = assertThrows(RocketException.class, () -> blobs.verify(id));
         assertEquals(Kind.VERIFICATION_FAILED, e.kind());
@@ -133,11 +132,7 @@ class BlobStoreTest {
     @Test
     void removeDeletesTheBlobAndOpenThenFailsAsNotFound() throws Exception {
         BlobStore blobs = new BlobStore(layout());
-        ImageId id;
-        try (StagedBlob staged = blobs.stage(GeneratedContent.of(8, 100), Optional.empty())) {
-            id = staged.id();
-            staged.commit();
-        }
+        ImageId id = stored(blobs, GeneratedContent.of(8, 100));
         assertTrue(blobs.remove(id));
         assertFalse(blobs.remove(id));
         RocketException e = assertThrows(RocketException.class, () -> blobs.open(id));
@@ -149,11 +144,7 @@ class BlobStoreTest {
     void anOpenBlobStaysReadableAfterRemoval() throws Exception {
         BlobStore blobs = new BlobStore(layout());
         byte[] content = GeneratedContent.bytes(9, 10_000);
-        ImageId id;
-        try (StagedBlob staged = blobs.stage(new ByteArrayInputStream(content), Optional.empty())) {
-            id = staged.id();
-            staged.commit();
-        }
+        ImageId id = stored(blobs, new ByteArrayInputStream(content));
         try (InputStream in = blobs.open(id)) {
             blobs.remove(id);
             assertArrayEquals(content, in.readAllBytes());

@@ -36,18 +36,22 @@ final class Libc {
     private Libc() {
     }
 
+    // Binding native functions is what this class is for: the restricted-method warning would only repeat that.
     /** A handle for {@code name} whose first parameter is the segment that receives errno. */
+    @SuppressWarnings("restricted")
     static MethodHandle function(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor, Linker.Option.captureCallState("errno"));
     }
 
     /** As {@link #function} for a C function declared with {@code ...} from parameter {@code firstVariadic} on. */
+    @SuppressWarnings("restricted")
     static MethodHandle variadic(String name, FunctionDescriptor descriptor, int firstVariadic) {
         return LINKER.downcallHandle(symbol(name), descriptor,
                 Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(firstVariadic));
     }
 
     /** A handle for a function that cannot fail, such as {@code getpid}; it takes no capture segment. */
+    @SuppressWarnings("restricted")
     static MethodHandle infallible(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }

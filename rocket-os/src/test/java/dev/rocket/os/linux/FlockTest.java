@@ -6,11 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FlockTest {
@@ -51,14 +54,16 @@ class FlockTest {
 
     @Test
     void aLockOnAnotherOpenOfTheSameFileConflictsInTheSameProcess() throws Exception {
-        try (Fd holder = FileDescriptors.open(file, Set.of(OpenFlag.O_CLOEXEC));
-             Fd other = FileDescriptors.open(file, Set.of(OpenFlag.O_CLOEXEC))) {
+        Fd holder = FileDescriptors.open(file, Set.of(OpenFlag.O_CLOEXEC));
+        try (Fd other = FileDescriptors.open(file, Set.of(OpenFlag.O_CLOEXEC))) {
             assertTrue(Flock.tryLockExclusive(holder));
             assertFalse(Flock.tryLockExclusive(other));
             assertFalse(Flock.tryLockShared(other));
 
             holder.close();
             assertTrue(Flock.tryLockExclusive(other), "closing the descriptor releases its lock");
+        } finally {
+            holder.close();
         }
     }
 
@@ -66,13 +71,13 @@ class FlockTest {
     void lockingAClosedDescriptorIsAProgrammingError() throws Exception {
         Fd fd = FileDescriptors.open(file, Set.of(OpenFlag.O_CLOEXEC));
         fd.close();
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Flock.lockExclusive(fd));
+        assertThrows(IllegalStateException.class, () -> Flock.lockExclusive(fd));
     }
 
     private int flockCommand(String... options) throws Exception {
-        var command = new java.util.ArrayList<>(java.util.List.of("flock"));
-        command.addAll(java.util.List.of(options));
-        command.addAll(java.util.List.of(file.toString(), "true"));
+        List<String> command = new ArrayList<>(List.of("flock"));
+        command.addAll(List.of(options));
+        command.addAll(List.of(file.toString(), "true"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
         return process.exitValue();

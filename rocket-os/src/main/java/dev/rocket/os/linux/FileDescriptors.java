@@ -48,8 +48,8 @@ public final class FileDescriptors {
 
     private static Fd openAt(int dirFd, String name, Set<OpenFlag> flags, int mode, String shown)
             throws LinuxException {
-        int bits = OpenFlag.bits(flags);
-        int fd = (int) Libc.call("openat", shown, Libc.quote(shown) + ", " + flags + ", 0" + Integer.toOctalString(mode),
+        int bits = (int) BitFlag.combine(flags);
+        int fd = (int) Libc.call("openat", shown, Libc.quote(shown) + ", " + BitFlag.names(flags) + ", 0" + Integer.toOctalString(mode),
                 (arena, state) -> (int) OPENAT.invokeExact(state, dirFd, Libc.cString(arena, name), bits, mode));
         return Fd.adopt(fd, shown);
     }

@@ -1,9 +1,7 @@
 package dev.rocket.os.linux;
 
-import java.util.Set;
-
 /** The {@code MS_*} flags of {@code mount(2)}; the same on x86_64 and aarch64. */
-public enum MountFlag {
+public enum MountFlag implements BitFlag {
     MS_RDONLY(1L),
     MS_NOSUID(1L << 1),
     MS_NODEV(1L << 2),
@@ -33,14 +31,8 @@ public enum MountFlag {
         this.value = value;
     }
 
+    @Override
     public long value() {
         return value;
-    }
-
-    /** The bits of {@code flags} or'ed together. */
-    public static long bits(Set<MountFlag> flags) {
-        long bits = 0;
-        for (MountFlag flag : flags) bits |= flag.value;
-        return bits;
     }
 }

@@ -35,9 +35,9 @@ public final class Mounts {
     public static void mount(String source, Path target, String fsType, Set<MountFlag> flags, String data)
             throws LinuxException {
         String shownTarget = target.toString();
-        long bits = MountFlag.bits(flags);
+        long bits = BitFlag.combine(flags);
         String shown = Libc.quote(source) + ", " + Libc.quote(shownTarget) + ", " + Libc.quote(fsType) + ", "
-                + names(flags)
+                + BitFlag.names(flags)
                 + ", " + Libc.quote(data);
         Libc.call("mount", shownTarget, shown, (arena, state) -> (int) MOUNT.invokeExact(state,
                 Libc.cStringOrNull(arena, source), Libc.cString(arena, shownTarget), Libc.cStringOrNull(arena, fsType),
@@ -46,13 +46,9 @@ public final class Mounts {
 
     /** Unmounts {@code target}, as {@code umount2(2)}; {@link UnmountFlag#MNT_DETACH} for a lazy unmount. */
     public static void unmount(Path target, Set<UnmountFlag> flags) throws LinuxException {
-        int bits = UnmountFlag.bits(flags);
+        int bits = (int) BitFlag.combine(flags);
         String shown = target.toString();
-        Libc.call("umount2", shown, Libc.quote(shown) + ", " + names(flags),
+        Libc.call("umount2", shown, Libc.quote(shown) + ", " + BitFlag.names(flags),
                 (arena, state) -> (int) UMOUNT2.invokeExact(state, Libc.cString(arena, shown), bits));
-    }
-
-    private static String names(Set<? extends Enum<?>> flags) {
-        return flags.isEmpty() ? "0" : String.join("|", flags.stream().map(Enum::name).sorted().toList());
     }
 }

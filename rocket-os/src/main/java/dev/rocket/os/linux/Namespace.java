@@ -1,9 +1,7 @@
 package dev.rocket.os.linux;
 
-import java.util.Set;
-
 /** The kinds of Linux namespace, with their {@code CLONE_NEW*} flag and their name under {@code /proc/PID/ns}. */
-public enum Namespace {
+public enum Namespace implements BitFlag {
     MOUNT(0x00020000, "mnt"),
     UTS(0x04000000, "uts"),
     IPC(0x08000000, "ipc"),
@@ -22,19 +20,13 @@ public enum Namespace {
     }
 
     /** The {@code CLONE_NEW*} flag of {@code unshare} and {@code setns}. */
-    public int cloneFlag() {
+    @Override
+    public long value() {
         return cloneFlag;
     }
 
     /** The file name under {@code /proc/PID/ns}, such as {@code net}. */
     public String procName() {
         return procName;
-    }
-
-    /** The flags of {@code namespaces} or'ed together. */
-    public static int bits(Set<Namespace> namespaces) {
-        int bits = 0;
-        for (Namespace namespace : namespaces) bits |= namespace.cloneFlag;
-        return bits;
     }
 }

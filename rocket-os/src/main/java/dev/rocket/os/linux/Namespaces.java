@@ -25,8 +25,8 @@ public final class Namespaces {
     /** Moves the calling thread into new namespaces of the given kinds. */
     public static void unshare(Set<Namespace> namespaces) throws LinuxException {
         if (namespaces.isEmpty()) throw new IllegalArgumentException("unshare needs at least one namespace");
-        int flags = Namespace.bits(namespaces);
-        Libc.call("unshare", null, namespaces.toString(), (arena, state) -> (int) UNSHARE.invokeExact(state, flags));
+        int flags = (int) BitFlag.combine(namespaces);
+        Libc.call("unshare", null, BitFlag.names(namespaces), (arena, state) -> (int) UNSHARE.invokeExact(state, flags));
     }
 
     /**
@@ -35,7 +35,7 @@ public final class Namespaces {
      */
     public static void enter(Fd namespaceFd, Namespace kind) throws LinuxException {
         int fd = namespaceFd.number();
-        int flag = kind.cloneFlag();
+        int flag = (int) kind.value();
         Libc.call("setns", namespaceFd.path().orElse(null), namespaceFd + ", " + kind,
                 (arena, state) -> (int) SETNS.invokeExact(state, fd, flag));
     }

@@ -1,9 +1,7 @@
 package dev.rocket.os.linux;
 
-import java.util.Set;
-
 /** Flags of {@code open(2)}, with the values of the running architecture (they differ between x86_64 and aarch64). */
-public enum OpenFlag {
+public enum OpenFlag implements BitFlag {
     /** Open for writing only; without it or {@link #O_RDWR} a descriptor is read-only ({@code O_RDONLY}). */
     O_WRONLY(01, 01),
     O_RDWR(02, 02),
@@ -27,14 +25,8 @@ public enum OpenFlag {
     }
 
     /** The bit of this flag on the running architecture. */
-    public int value() {
+    @Override
+    public long value() {
         return Arch.pick(x86Value, aarch64Value);
-    }
-
-    /** The bits of {@code flags} or'ed together; the empty set is {@code O_RDONLY}. */
-    public static int bits(Set<OpenFlag> flags) {
-        int bits = 0;
-        for (OpenFlag flag : flags) bits |= flag.value();
-        return bits;
     }
 }

@@ -1,9 +1,7 @@
 package dev.rocket.os.linux;
 
-import java.util.Set;
-
 /** The flags of {@code umount2(2)}. */
-public enum UnmountFlag {
+public enum UnmountFlag implements BitFlag {
     MNT_FORCE(1),
     /** Detach the mount now and clean it up once it is no longer busy. */
     MNT_DETACH(2),
@@ -17,14 +15,8 @@ public enum UnmountFlag {
         this.value = value;
     }
 
-    public int value() {
+    @Override
+    public long value() {
         return value;
-    }
-
-    /** The bits of {@code flags} or'ed together. */
-    public static int bits(Set<UnmountFlag> flags) {
-        int bits = 0;
-        for (UnmountFlag flag : flags) bits |= flag.value;
-        return bits;
     }
 }

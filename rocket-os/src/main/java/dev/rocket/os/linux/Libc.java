@@ -8,7 +8,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.nio.file.Path;
 
 /**
  * Binds glibc functions and calls them. Each class keeps its handles in {@code static final} fields, so a
@@ -73,11 +72,6 @@ final class Libc {
             }
             return result;
         }
-    }
-
-    /** As {@link #call} for a function whose only interesting argument is a path. */
-    static long call(String function, Path path, Body body) throws LinuxException {
-        return call(function, path.toString(), quote(path.toString()), body);
     }
 
     /** Calls a handle made by {@link #infallible}. */

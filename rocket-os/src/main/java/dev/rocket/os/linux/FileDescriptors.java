@@ -1,0 +1,89 @@
+package dev.rocket.os.linux;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/** Opening and closing file descriptors and their close-on-exec flag: {@code openat}, {@code close}, {@code fcntl}, {@code close_range}. */
+public final class FileDescriptors {
+
+    private static final int F_GETFD = 1;
+    private static final int F_SETFD = 2;
+    private static final int FD_CLOEXEC = 1;
+    private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
+
+    private static final MethodHandle OPENAT = Libc.variadic("openat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 3);
+    private static final MethodHandle CLOSE = Libc.function("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle FCNTL_GET = Libc.variadic("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), 2);
+    private static final MethodHandle FCNTL_SET = Libc.variadic("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 2);
+    private static final MethodHandle CLOSE_RANGE = Libc.function("close_range",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+
+    private FileDescriptors() {
+    }
+
+    /** Opens {@code path} (relative paths against the working directory); {@code mode} counts with {@code O_CREAT}. */
+    public static Fd open(Path path, Set<OpenFlag> flags, int mode) throws LinuxException {
+        return openAt(Libc.AT_FDCWD, path.toString(), flags, mode, path.toString());
+    }
+
+    /** Opens {@code path} read-only, or as {@code flags} say. */
+    public static Fd open(Path path, Set<OpenFlag> flags) throws LinuxException {
+        return open(path, flags, 0);
+    }
+
+    /** Opens {@code name} relative to the directory {@code dir}, as {@code openat(2)}. */
+    public static Fd openAt(Fd dir, String name, Set<OpenFlag> flags, int mode) throws LinuxException {
+        String shown = dir.describe(name);
+        return openAt(dir.number(), name, flags, mode, shown);
+    }
+
+    private static Fd openAt(int dirFd, String name, Set<OpenFlag> flags, int mode, String shown)
+            throws LinuxException {
+        int bits = (int) BitFlag.combine(flags);
+        int fd = (int) Libc.call("openat", shown, Libc.quote(shown) + ", " + BitFlag.names(flags) + ", 0" + Integer.toOctalString(mode),
+                (arena, state) -> (int) OPENAT.invokeExact(state, dirFd, Libc.cString(arena, name), bits, mode));
+        return Fd.adopt(fd, shown);
+    }
+
+    static void close(int fd, String path) throws LinuxException {
+        // Linux releases the descriptor even when close fails, so a failed close must never be retried.
+        Libc.call("close", path, "fd " + fd, (arena, state) -> (int) CLOSE.invokeExact(state, fd));
+    }
+
+    static boolean closeOnExec(Fd fd) throws LinuxException {
+        int number = fd.number();
+        long flags = Libc.call("fcntl", fd.path().orElse(null), "fd " + number + ", F_GETFD",
+                (arena, state) -> (int) FCNTL_GET.invokeExact(state, number, F_GETFD));
+        return (flags & FD_CLOEXEC) != 0;
+    }
+
+    static void closeOnExec(Fd fd, boolean closeOnExec) throws LinuxException {
+        setCloseOnExec(fd.number(), fd.path().orElse(null), closeOnExec);
+    }
+
+    /** Sets or clears {@code FD_CLOEXEC} on a descriptor that no {@link Fd} owns, such as standard input. */
+    static void setCloseOnExec(int fd, String path, boolean closeOnExec) throws LinuxException {
+        int flag = closeOnExec ? FD_CLOEXEC : 0;
+        Libc.call("fcntl", path, "fd " + fd + ", F_SETFD, " + flag,
+                (arena, state) -> (int) FCNTL_SET.invokeExact(state, fd, F_SETFD, flag));
+    }
+
+    /**
+     * Marks every descriptor from {@code first} on close-on-exec, whoever opened it: the JVM opens its own
+     * descriptors without {@code O_CLOEXEC}, and a program started by {@code execve} must not inherit them.
+     */
+    public static void closeOnExecFrom(int first) throws LinuxException {
+        if (first < 0) throw new IllegalArgumentException("a file descriptor is not negative: " + first);
+        Libc.call("close_range", null, first + ", ~0U, CLOSE_RANGE_CLOEXEC",
+                (arena, state) -> (int) CLOSE_RANGE.invokeExact(state, first, -1, CLOSE_RANGE_CLOEXEC));
+    }
+}

@@ -3,6 +3,10 @@ package dev.rocket.cli.rkt;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import dev.rocket.base.RocketException;
+import dev.rocket.store.ImageStore;
+import dev.rocket.store.StoreLayout;
+
 import java.nio.file.Path;
 
 /** rkt's global flags (commands.md "Global Options"), accepted before or after any subcommand. */
@@ -31,6 +35,11 @@ public final class GlobalOptions {
     @Option(names = "--user-config", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Path to the user configuration directory.")
     public Path userConfig;
+
+    /** Opens the image store under {@code --dir}. */
+    public ImageStore openStore() throws RocketException {
+        return ImageStore.open(new StoreLayout(dir));
+    }
 
     @Option(names = "--trust-keys-from-https", scope = ScopeType.INHERIT,
             description = "Automatically trust keys fetched from HTTPS.")

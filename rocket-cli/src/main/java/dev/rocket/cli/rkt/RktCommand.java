@@ -13,6 +13,7 @@ import java.io.InputStream;
         subcommands = {
                 RktVersionCommand.class,
                 TrustCommand.class,
+                dev.rocket.cli.rkt.image.ImageCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")
 public final class RktCommand implements Runnable {
@@ -35,11 +36,11 @@ public final class RktCommand implements Runnable {
         return this;
     }
 
-    InputStream in() {
+    public InputStream in() {
         return in;
     }
 
-    GlobalOptions global() {
+    public GlobalOptions global() {
         return global;
     }
 

@@ -10,7 +10,7 @@ import dev.rocket.spec.types.AcIdentifier;
  *
  * @param limit bytes per second, read and write
  */
-public record BlockBandwidthIsolator(Quantity limit) implements Isolator {
+public record BlockBandwidthIsolator(Quantity limit) implements DeviceLimitIsolator {
 
     public static final String NAME = "resource/block-bandwidth";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -32,10 +32,5 @@ public record BlockBandwidthIsolator(Quantity limit) implements Isolator {
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return ResourceValues.defaultLimitJson(limit);
     }
 }

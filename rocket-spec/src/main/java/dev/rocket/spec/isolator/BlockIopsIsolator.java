@@ -10,7 +10,7 @@ import dev.rocket.spec.types.AcIdentifier;
  *
  * @param limit input/output operations per second
  */
-public record BlockIopsIsolator(Quantity limit) implements Isolator {
+public record BlockIopsIsolator(Quantity limit) implements DeviceLimitIsolator {
 
     public static final String NAME = "resource/block-iops";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -32,10 +32,5 @@ public record BlockIopsIsolator(Quantity limit) implements Isolator {
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return ResourceValues.defaultLimitJson(limit);
     }
 }

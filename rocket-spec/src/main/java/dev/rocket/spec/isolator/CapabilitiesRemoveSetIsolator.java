@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param set the capabilities, never empty; iterates in the kernel's order
  */
-public record CapabilitiesRemoveSetIsolator(Set<Capability> set) implements Isolator {
+public record CapabilitiesRemoveSetIsolator(Set<Capability> set) implements CapabilitySetIsolator {
 
     public static final String NAME = "os/linux/capabilities-remove-set";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -34,10 +34,5 @@ public record CapabilitiesRemoveSetIsolator(Set<Capability> set) implements Isol
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return SetValues.capabilitiesJson(set);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param set the capabilities, never empty; iterates in the kernel's order
  */
-public record CapabilitiesRetainSetIsolator(Set<Capability> set) implements Isolator {
+public record CapabilitiesRetainSetIsolator(Set<Capability> set) implements CapabilitySetIsolator {
 
     public static final String NAME = "os/linux/capabilities-retain-set";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -33,10 +33,5 @@ public record CapabilitiesRetainSetIsolator(Set<Capability> set) implements Isol
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return SetValues.capabilitiesJson(set);
     }
 }

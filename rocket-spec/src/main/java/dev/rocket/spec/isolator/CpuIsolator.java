@@ -7,12 +7,13 @@ import dev.rocket.spec.types.AcIdentifier;
 import java.util.Optional;
 
 /**
- * The {@code resource/cpu} isolator (ace.md): CPU time in cores, as quantities of millicores ({@code 500m} is half a core every second).
+ * The {@code resource/cpu} isolator (ace.md): CPU time in cores, as quantities of millicores
+ * ({@code 500m} is half a core every second).
  *
  * @param request the guaranteed amount, in millicores; absent means it equals the limit
  * @param limit   the most the app or pod may use, in millicores
  */
-public record CpuIsolator(Optional<Quantity> request, Quantity limit) implements Isolator {
+public record CpuIsolator(Optional<Quantity> request, Quantity limit) implements RequestLimitIsolator {
 
     public static final String NAME = "resource/cpu";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -33,18 +34,8 @@ public record CpuIsolator(Optional<Quantity> request, Quantity limit) implements
         return new CpuIsolator(parsed.request(), parsed.limit());
     }
 
-    /** The request, or the limit when no request is given (the specification's default). */
-    public Quantity effectiveRequest() {
-        return request.orElse(limit);
-    }
-
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return ResourceValues.requestAndLimitJson(request, limit);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param request the guaranteed amount, in bytes; absent means it equals the limit
  * @param limit   the most the app or pod may use, in bytes
  */
-public record MemoryIsolator(Optional<Quantity> request, Quantity limit) implements Isolator {
+public record MemoryIsolator(Optional<Quantity> request, Quantity limit) implements RequestLimitIsolator {
 
     public static final String NAME = "resource/memory";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -33,18 +33,8 @@ public record MemoryIsolator(Optional<Quantity> request, Quantity limit) impleme
         return new MemoryIsolator(parsed.request(), parsed.limit());
     }
 
-    /** The request, or the limit when no request is given (the specification's default). */
-    public Quantity effectiveRequest() {
-        return request.orElse(limit);
-    }
-
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return ResourceValues.requestAndLimitJson(request, limit);
     }
 }

@@ -10,7 +10,7 @@ import dev.rocket.spec.types.AcIdentifier;
  *
  * @param limit bytes per second, read and write
  */
-public record NetworkBandwidthIsolator(Quantity limit) implements Isolator {
+public record NetworkBandwidthIsolator(Quantity limit) implements DeviceLimitIsolator {
 
     public static final String NAME = "resource/network-bandwidth";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -32,10 +32,5 @@ public record NetworkBandwidthIsolator(Quantity limit) implements Isolator {
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return ResourceValues.defaultLimitJson(limit);
     }
 }

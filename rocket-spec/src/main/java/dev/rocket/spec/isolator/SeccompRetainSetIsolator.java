@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.AcIdentifier;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +15,7 @@ import java.util.Set;
  * @param set   syscall names and wildcards, never empty; iterates in the order first written
  * @param errno the error blocked syscalls return; absent means they terminate the app with {@code SIGSYS}
  */
-public record SeccompRetainSetIsolator(Set<SyscallName> set, Optional<Errno> errno) implements Isolator {
+public record SeccompRetainSetIsolator(Set<SyscallName> set, Optional<Errno> errno) implements SeccompSetIsolator {
 
     public static final String NAME = "os/linux/seccomp-retain-set";
     private static final AcIdentifier IDENTIFIER = new AcIdentifier(NAME);
@@ -26,10 +25,9 @@ public record SeccompRetainSetIsolator(Set<SyscallName> set, Optional<Errno> err
         SetValues.checkErrno(errno);
     }
 
-    /** A os/linux/seccomp-retain-set isolator from trusted syscall names; blocked syscalls terminate the app. */
+    /** An os/linux/seccomp-retain-set isolator from trusted syscall names; blocked syscalls terminate the app. */
     public static SeccompRetainSetIsolator of(String... syscalls) {
-        return new SeccompRetainSetIsolator(SetValues.copySyscalls(Arrays.stream(syscalls).map(SyscallName::new).toList()),
-                Optional.empty());
+        return new SeccompRetainSetIsolator(SetValues.syscalls(syscalls), Optional.empty());
     }
 
     /** Parses an isolator value; violations have paths such as {@code $.value.set[1]} or {@code $.value.errno}. */
@@ -41,10 +39,5 @@ public record SeccompRetainSetIsolator(Set<SyscallName> set, Optional<Errno> err
     @Override
     public AcIdentifier name() {
         return IDENTIFIER;
-    }
-
-    @Override
-    public JsonNode value() {
-        return SetValues.seccompJson(set, errno);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.spec.SpecException;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -69,6 +70,11 @@ final class SetValues {
     static Set<SyscallName> copySyscalls(Collection<SyscallName> set) {
         if (set == null || set.isEmpty()) throw new IllegalArgumentException("a seccomp set must not be empty");
         return Collections.unmodifiableSequencedSet(new LinkedHashSet<>(set));
+    }
+
+    /** The trusted syscall names as a set, for the {@code of} factories. */
+    static Set<SyscallName> syscalls(String... names) {
+        return copySyscalls(Arrays.stream(names).map(SyscallName::new).toList());
     }
 
     static void checkErrno(Optional<Errno> errno) {

@@ -166,9 +166,26 @@ public enum Errno {
         Errno exact = byName(text);
         if (exact != null) return exact;
         Errno meant = byName(text.toUpperCase(Locale.ROOT));
-        throw new SpecException("$", text, meant != null
-                ? "errno names are written in upper case: use " + meant.name()
-                : "not a Linux errno name; expected a name such as EPERM, EACCES or ENOSYS (see errno(3))");
+        if (meant != null) throw new SpecException("$", text, "errno names are written in upper case: use " + meant.name());
+        Errno near = oneEditAway(text);
+        throw new SpecException("$", text, "not a Linux errno name; "
+                + (near != null ? "did you mean " + near.name() + "?" : "expected a name such as EPERM, EACCES or ENOSYS")
+                + " (see errno(3))");
+    }
+
+    /** The known name that differs from {@code text} by one inserted, deleted or replaced letter, if any. */
+    private static Errno oneEditAway(String text) {
+        for (Errno errno : values()) {
+            boolean nameIsLonger = errno.name().length() >= text.length();
+            String longer = nameIsLonger ? errno.name() : text;
+            String shorter = nameIsLonger ? text : errno.name();
+            if (longer.length() - shorter.length() > 1) continue;
+            int start = 0;
+            while (start < shorter.length() && shorter.charAt(start) == longer.charAt(start)) start++;
+            int skip = longer.length() == shorter.length() ? 1 : 0;
+            if (longer.substring(start + 1).equals(shorter.substring(Math.min(shorter.length(), start + skip)))) return errno;
+        }
+        return null;
     }
 
     private static Errno byName(String name) {

@@ -43,7 +43,14 @@ class ErrnoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EACCESS", "EFOO", "1", "E PERM"})
+    @CsvSource({"EACCESS, EACCES", "EPRM, EPERM", "ENOSIS, ENOSYS", "EEPERM, EPERM"})
+    void suggestsTheNameOneLetterAway(String text, String meant) {
+        assertOnlyViolation(assertThrows(SpecException.class, () -> Errno.parse(text)), "$", text,
+                "did you mean " + meant + "?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EFOOBAR", "1", "E PERM", "EXYZZY"})
     void refusesUnknownNames(String text) {
         assertOnlyViolation(assertThrows(SpecException.class, () -> Errno.parse(text)), "$", text, "not a Linux errno");
     }

@@ -43,10 +43,15 @@ class ErrnoTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"EACCESS, EACCES", "EPRM, EPERM", "ENOSIS, ENOSYS", "EEPERM, EPERM"})
+    @CsvSource({"EACCESX, EACCES", "EPRM, EPERM", "ENOSIS, ENOSYS", "EEPERM, EPERM"})
     void suggestsTheNameOneLetterAway(String text, String meant) {
         assertOnlyViolation(assertThrows(SpecException.class, () -> Errno.parse(text)), "$", text,
                 "did you mean " + meant + "?");
+    }
+
+    @Test
+    void readsTheSpecExampleSpellingOfEacces() throws SpecException {
+        assertEquals(Errno.EACCES, Errno.parse("EACCESS"));
     }
 
     @ParameterizedTest

@@ -6,8 +6,8 @@ import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.spec.types.AcName;
 import dev.rocket.spec.types.ImageId;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +19,13 @@ import java.util.Optional;
  *
  * <pre>
  * rocket-pod-summary 1
- * created 2025-01-25T16:42:32.563Z
- * started 2025-01-25T16:44:05.294Z            (absent until the pod runs)
- * app redis sha512-91e98d7f... redis           (name, image ID or "-", image name or "-")
+ * created 1737823352.563000000 2025-01-25T16:42:32.563Z
+ * started 1737823445.294000000 2025-01-25T16:44:05.294Z   (absent until the pod runs)
+ * app redis sha512-91e98d7f... redis                         (name, image ID or "-", image name or "-")
  * </pre>
+ *
+ * A time is read from its first field, seconds and nanoseconds since the epoch, which is much cheaper to parse
+ * in a fresh JVM than ISO-8601 (listing reads a thousand of them); the ISO form after it is for people.
  */
 public record PodSummary(Optional<Instant> created, Optional<Instant> started, List<PodApp> apps) {
 
@@ -76,12 +79,19 @@ public record PodSummary(Optional<Instant> created, Optional<Instant> started, L
     }
 
     private static Instant instant(String[] fields, String path) throws SpecException {
-        if (fields.length != 2) throw new SpecException(path, String.join(" ", fields), "expected a key and one time");
+        String epoch = fields.length >= 2 ? fields[1] : "";
+        int dot = epoch.indexOf('.');
         try {
-            return Instant.parse(fields[1]);
-        } catch (DateTimeParseException e) {
-            throw new SpecException(path, fields[1], "a time must be in ISO-8601 form such as 2025-01-25T16:42:32Z");
+            if (dot < 0 || epoch.length() - dot - 1 != 9) throw new NumberFormatException(epoch);
+            return Instant.ofEpochSecond(Long.parseLong(epoch, 0, dot, 10), Integer.parseInt(epoch, dot + 1, epoch.length(), 10));
+        } catch (NumberFormatException | DateTimeException e) {
+            throw new SpecException(path, epoch, "a time must be seconds since the epoch, a dot and nine digits of"
+                    + " nanoseconds, such as 1737823352.563000000");
         }
+    }
+
+    private static String wire(Instant time) {
+        return time.getEpochSecond() + "." + String.format("%09d", time.getNano()) + " " + time;
     }
 
     private static PodApp app(String[] fields, String path) throws SpecException {
@@ -102,8 +112,8 @@ public record PodSummary(Optional<Instant> created, Optional<Instant> started, L
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        created.ifPresent(time -> text.append("created ").append(time).append('\n'));
-        started.ifPresent(time -> text.append("started ").append(time).append('\n'));
+        created.ifPresent(time -> text.append("created ").append(wire(time)).append('\n'));
+        started.ifPresent(time -> text.append("started ").append(wire(time)).append('\n'));
         for (PodApp app : apps) {
             text.append("app ").append(app.name())
                     .append(' ').append(app.imageId().map(ImageId::toString).orElse(ABSENT))

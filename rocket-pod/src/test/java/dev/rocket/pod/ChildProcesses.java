@@ -42,10 +42,12 @@ final class ChildProcesses {
      * Kills the process and its descendants with SIGKILL (a JVM runs no shutdown hooks) and waits for its end.
      * The descendants first: the command that flock runs inherits the locked descriptor.
      */
-    static void kill(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    static void kill(Process process) throws Exception {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("process " + process.pid() + " did not die");
+        for (ProcessHandle descendant : descendants) descendant.onExit().get(30, TimeUnit.SECONDS);
     }
 
     static int exitCode(Process process) {

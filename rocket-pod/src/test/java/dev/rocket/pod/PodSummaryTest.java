@@ -28,8 +28,13 @@ class PodSummaryTest {
     }
 
     @Test
+    void timesAreWrittenAsEpochSecondsAndNanosecondsWithTheIsoFormForPeople() {
+        assertTrue(PodSummary.createdAt(CREATED).toString().contains("\ncreated 1453740152.563000000 2016-01-25T16:42:32.563Z\n"));
+    }
+
+    @Test
     void unknownImagesAndLaterKeysAreTolerated() throws Exception {
-        PodSummary read = PodSummary.parse("rocket-pod-summary 1\ncreated " + CREATED + "\nnetworks default\napp web - -\n");
+        PodSummary read = PodSummary.parse("rocket-pod-summary 1\ncreated 1453740152.563000000\nnetworks default\napp web - -\n");
         assertEquals(List.of(new PodApp(new dev.rocket.spec.types.AcName("web"), Optional.empty(), Optional.empty())),
                 read.apps());
         assertEquals(Optional.of(CREATED), read.created());

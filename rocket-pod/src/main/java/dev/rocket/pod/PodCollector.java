@@ -110,7 +110,7 @@ final class PodCollector {
         PodPhase phase = phaseOf(pod);
         Optional<PodLock> lock = tryLock(pod.dir(), LockKind.EXCLUSIVE);
         if (lock.isEmpty()) return false;
-        try (PodLock held = lock.get()) {
+        try (PodLock _ = lock.get()) {
             PodPhase target = switch (phase) {
                 case RUN, EXITED_GARBAGE -> PodPhase.EXITED_GARBAGE;
                 default -> PodPhase.GARBAGE;
@@ -147,7 +147,7 @@ final class PodCollector {
         try {
             Optional<PodLock> lock = tryLock(dir, kind);
             if (lock.isEmpty()) return;
-            try (PodLock held = lock.get()) {
+            try (PodLock _ = lock.get()) {
                 PodFiles.rename(dir, layout.pod(to, uuid));
                 pass.marked.add(uuid);
             } catch (NoSuchFileException e) {
@@ -165,7 +165,7 @@ final class PodCollector {
         try {
             Optional<PodLock> lock = tryLock(dir, LockKind.EXCLUSIVE);
             if (lock.isEmpty()) return;
-            try (PodLock held = lock.get()) {
+            try (PodLock _ = lock.get()) {
                 PodInfo pod = new PodInfo(uuid, PodState.of(phase, true), dir, PodFiles.readSummary(dir));
                 cleanup.beforeDelete(pod);
                 delete(pod);

@@ -34,20 +34,12 @@ public final class PodLock implements AutoCloseable {
 
     /** Waits for the exclusive lock on {@code dir}. */
     static PodLock exclusive(Path dir) throws LinuxException {
-        Fd fd = FileDescriptors.open(dir, DIRECTORY);
-        return locked(fd, () -> {
-            Flock.lockExclusive(fd);
-            return true;
-        }).orElseThrow();
+        return waitingFor(dir, Flock::lockExclusive);
     }
 
     /** Waits until no process holds {@code dir} exclusively, and takes a shared lock. */
     static PodLock shared(Path dir) throws LinuxException {
-        Fd fd = FileDescriptors.open(dir, DIRECTORY);
-        return locked(fd, () -> {
-            Flock.lockShared(fd);
-            return true;
-        }).orElseThrow();
+        return waitingFor(dir, Flock::lockShared);
     }
 
     /** The exclusive lock on {@code dir} if nobody holds any lock on it. */
@@ -77,6 +69,18 @@ public final class PodLock implements AutoCloseable {
 
     private interface Attempt {
         boolean lock() throws LinuxException;
+    }
+
+    private interface BlockingLock {
+        void lock(Fd fd) throws LinuxException;
+    }
+
+    private static PodLock waitingFor(Path dir, BlockingLock lock) throws LinuxException {
+        Fd fd = FileDescriptors.open(dir, DIRECTORY);
+        return locked(fd, () -> {
+            lock.lock(fd);
+            return true;
+        }).orElseThrow();
     }
 
     private static Optional<PodLock> locked(Fd fd, Attempt attempt) throws LinuxException {

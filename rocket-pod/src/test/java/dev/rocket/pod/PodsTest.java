@@ -153,9 +153,7 @@ class PodsTest {
     void waitForExitReturnsOnceTheLockHolderHasEnded() throws Exception {
         PodUuid uuid = exitedPod();
         Path done = dir.resolve("holder-done");
-        Process holder = started(ChildProcesses.flock(dir.resolve("pods/run/" + uuid), "sh", "-c",
-                "sleep 1; touch '" + done + "'"));
-        awaitState(uuid, PodState.RUNNING);
+        Process holder = runFor(uuid, 1, done);
 
         pods.waitForExit(uuid);
 
@@ -168,9 +166,7 @@ class PodsTest {
     void waitForExitWithATimeoutSaysWhetherThePodExitedInTime() throws Exception {
         PodUuid uuid = exitedPod();
         Path done = dir.resolve("holder-done");
-        Process holder = started(ChildProcesses.flock(dir.resolve("pods/run/" + uuid), "sh", "-c",
-                "sleep 2; touch '" + done + "'"));
-        awaitState(uuid, PodState.RUNNING);
+        Process holder = runFor(uuid, 2, done);
 
         assertFalse(pods.waitForExit(uuid, Duration.ofMillis(100)), "still running after 100 ms");
         assertTrue(pods.waitForExit(uuid, Duration.ofSeconds(60)));
@@ -369,6 +365,14 @@ class PodsTest {
                 return running.uuid();
             }
         }
+    }
+
+    /** Makes the pod run again, held by another process for {@code seconds}, which touches {@code done} at its end. */
+    private Process runFor(PodUuid uuid, int seconds, Path done) throws Exception {
+        Process holder = started(ChildProcesses.flock(dir.resolve("pods/run/" + uuid), "sh", "-c",
+                "sleep " + seconds + "; touch '" + done + "'"));
+        awaitState(uuid, PodState.RUNNING);
+        return holder;
     }
 
     private Process started(Process process) {

@@ -1,0 +1,107 @@
+package dev.rocket.pod;
+
+import dev.rocket.spec.types.AcName;
+import dev.rocket.spec.types.PodUuid;
+
+import java.nio.file.Path;
+
+/**
+ * Names every path of pods under the data directory ({@code --dir}, default {@code /var/lib/rkt}), following
+ * rkt's layout (rkt-docs {@code devel/pod-lifecycle.md}, {@code devel/stage1-implementors-guide.md}).
+ *
+ * <pre>
+ * DIR/pods/embryo/UUID           a pod just created, not yet locked
+ * DIR/pods/prepare/UUID          being prepared (locked) or a failed prepare (unlocked)
+ * DIR/pods/prepared/UUID         prepared, waiting for run-prepared
+ * DIR/pods/run/UUID              running (locked by the pod's process) or exited (unlocked)
+ * DIR/pods/exited-garbage/UUID   exited and marked by gc; deleted after the grace period
+ * DIR/pods/garbage/UUID          failed or expired prepares and removed pods, deleted by the next gc
+ * </pre>
+ *
+ * Inside a pod directory (the directory itself is what the pod lock locks):
+ *
+ * <pre>
+ * pod              the pod manifest (appc JSON); replaced atomically, never rewritten in place
+ * pod.lck          lock file of mutations of a running pod (rkt app add/rm), as rkt's
+ * summary          what rkt list shows: created and started times, apps and images ({@link PodSummary})
+ * pid              the PID of the pod's process, decimal, written by the run entrypoint (stage1 contract)
+ * status/APP       the exit code of app APP, decimal, written by the run entrypoint when the app ends
+ * logs/APP         the output of app APP, for a stage1 that keeps logs in files
+ * apps/APP/        per-app files (its rendered image, its mounts)
+ * stage1/          the stage1 image of the pod (rkt's name)
+ * </pre>
+ *
+ * Temporary files of atomic replacements start with a dot and never collide with these names.
+ */
+public record PodLayout(Path dir) {
+
+    public static final String MANIFEST = "pod";
+    public static final String MUTATION_LOCK = "pod.lck";
+    public static final String SUMMARY = "summary";
+    public static final String PID = "pid";
+    public static final String EXIT_STATUSES = "status";
+    public static final String LOGS = "logs";
+    public static final String APPS = "apps";
+    public static final String STAGE1 = "stage1";
+
+    public PodLayout {
+        if (dir == null) throw new IllegalArgumentException("the data directory must be given");
+        dir = dir.toAbsolutePath().normalize();
+    }
+
+    /** {@code DIR/pods}, holding one directory per {@link PodPhase}. */
+    public Path pods() {
+        return dir.resolve("pods");
+    }
+
+    /** The state directory of {@code phase}, such as {@code DIR/pods/run}. */
+    public Path phase(PodPhase phase) {
+        return pods().resolve(phase.directoryName());
+    }
+
+    /** Where pod {@code uuid} is while in {@code phase}. */
+    public Path pod(PodPhase phase, PodUuid uuid) {
+        return phase(phase).resolve(uuid.toString());
+    }
+
+    public static Path manifest(Path pod) {
+        return pod.resolve(MANIFEST);
+    }
+
+    public static Path mutationLock(Path pod) {
+        return pod.resolve(MUTATION_LOCK);
+    }
+
+    public static Path summary(Path pod) {
+        return pod.resolve(SUMMARY);
+    }
+
+    public static Path pid(Path pod) {
+        return pod.resolve(PID);
+    }
+
+    /** The directory of the apps' exit codes, one file per app. */
+    public static Path exitStatuses(Path pod) {
+        return pod.resolve(EXIT_STATUSES);
+    }
+
+    public static Path exitStatus(Path pod, AcName app) {
+        return exitStatuses(pod).resolve(app.value());
+    }
+
+    public static Path logs(Path pod) {
+        return pod.resolve(LOGS);
+    }
+
+    public static Path log(Path pod, AcName app) {
+        return logs(pod).resolve(app.value());
+    }
+
+    public static Path app(Path pod, AcName app) {
+        return pod.resolve(APPS).resolve(app.value());
+    }
+
+    public static Path stage1(Path pod) {
+        return pod.resolve(STAGE1);
+    }
+}

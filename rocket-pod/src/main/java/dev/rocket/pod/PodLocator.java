@@ -1,0 +1,95 @@
+package dev.rocket.pod;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.os.linux.LinuxException;
+import dev.rocket.spec.types.PodUuid;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finds pods and their states. Pods only ever move forwards through the {@link PodPhase}s, so scanning the
+ * phases in that order never misses a pod that moves during the scan; one seen twice keeps the later sighting.
+ * A scan costs one directory listing per phase and, per pod, one lock probe and one read of its summary.
+ */
+final class PodLocator {
+
+    private final PodLayout layout;
+
+    PodLocator(PodLayout layout) {
+        this.layout = layout;
+    }
+
+    /** Every pod, ordered by UUID. */
+    List<PodInfo> list() throws RocketException {
+        Map<PodUuid, PodInfo> pods = new LinkedHashMap<>();
+        for (PodPhase phase : PodPhase.values()) {
+            for (PodUuid uuid : uuids(phase)) {
+                Path dir = layout.pod(phase, uuid);
+                Optional<PodState> state = state(phase, dir);
+                state.ifPresent(s -> pods.put(uuid, new PodInfo(uuid, s, dir, PodFiles.readSummary(dir))));
+            }
+        }
+        List<PodInfo> sorted = new ArrayList<>(pods.values());
+        sorted.sort(Comparator.comparing(pod -> pod.uuid().value()));
+        return sorted;
+    }
+
+    /** The pod {@code uuid} where it is now, if it exists. */
+    Optional<PodInfo> find(PodUuid uuid) throws RocketException {
+        for (PodPhase phase : PodPhase.values()) {
+            Path dir = layout.pod(phase, uuid);
+            if (!Files.isDirectory(dir)) continue;
+            Optional<PodState> state = state(phase, dir);
+            if (state.isPresent()) return Optional.of(new PodInfo(uuid, state.get(), dir, PodFiles.readSummary(dir)));
+        }
+        return Optional.empty();
+    }
+
+    /** The UUIDs of the pods in {@code phase}; other names there (temporary files) are not pods. */
+    List<PodUuid> uuids(PodPhase phase) throws RocketException {
+        List<PodUuid> uuids = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.phase(phase))) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (isUuid(name)) uuids.add(new PodUuid(UUID.fromString(name)));
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw PodFailures.of("list the pods in " + layout.phase(phase), e);
+        }
+        return uuids;
+    }
+
+    /** The state of the pod at {@code dir} in {@code phase}; empty when it has moved on. */
+    static Optional<PodState> state(PodPhase phase, Path dir) throws RocketException {
+        if (!phase.lockHasMeaning()) return Optional.of(PodState.of(phase, false));
+        try {
+            return PodLock.probe(dir).map(locked -> PodState.of(phase, locked));
+        } catch (LinuxException e) {
+            throw PodFailures.of("probe the lock of pod directory " + dir, e);
+        }
+    }
+
+    /** The canonical lowercase text form that Rocket names pod directories by; cheaper than a regular expression. */
+    private static boolean isUuid(String name) {
+        if (name.length() != 36) return false;
+        for (int i = 0; i < 36; i++) {
+            char c = name.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+        }
+        return true;
+    }
+}

@@ -12,6 +12,10 @@ import picocli.CommandLine.Spec;
         description = "Build, validate and inspect App Container images and manifests.",
         subcommands = {
                 ActoolVersionCommand.class,
+                ActoolBuildCommand.class,
+                ActoolValidateCommand.class,
+                ActoolCatManifestCommand.class,
+                ActoolPatchManifestCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")
 public final class ActoolCommand implements Runnable {

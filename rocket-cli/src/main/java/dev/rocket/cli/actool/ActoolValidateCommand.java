@@ -1,6 +1,8 @@
 package dev.rocket.cli.actool;
 
+import dev.rocket.base.RocketException;
 import dev.rocket.spec.SpecException;
+import dev.rocket.spec.aci.ImageLayout;
 import dev.rocket.spec.Violation;
 import dev.rocket.spec.schema.Manifest;
 import dev.rocket.spec.types.AcKind;
@@ -53,7 +55,7 @@ final class ActoolValidateCommand implements Callable<Integer> {
                 err.println(file + ": invalid:");
                 for (Violation violation : e.violations()) err.println("  " + violation);
                 continue;
-            } catch (IOException e) {
+            } catch (IOException | RocketException e) {
                 allValid = false;
                 err.println(file + ": cannot read: " + e.getMessage());
                 continue;
@@ -67,6 +69,7 @@ final class ActoolValidateCommand implements Callable<Integer> {
 
     private static FileType detect(Path file) throws IOException {
         if (Files.isDirectory(file)) return FileType.layout;
+        if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
         byte[] start = new byte[16];
         int read;
         try (var in = Files.newInputStream(file)) {
@@ -78,7 +81,7 @@ final class ActoolValidateCommand implements Callable<Integer> {
         return FileType.appimage;
     }
 
-    private static String validate(Path file, FileType type) throws IOException, SpecException {
+    private static String validate(Path file, FileType type) throws IOException, SpecException, RocketException {
         return switch (type) {
             case manifest -> "valid " + describe(Manifest.parse(Files.readString(file, StandardCharsets.UTF_8)).acKind());
             case layout -> {

@@ -2,9 +2,6 @@ package dev.rocket.spec.aci;
 
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.ImageId;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -53,114 +48,82 @@ public final class AciBuilder {
      */
     public ImageId build(Path layout, OutputStream out, AciCompression compression) throws IOException, SpecException {
         ImageLayout.read(layout);
-        MessageDigest digest = sha512();
-        OutputStream compressed = compression.compress(new NonClosing(out));
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new DigestOutputStream(compressed, digest))) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            tar.setAddPaxHeadersForNonAsciiNames(true);
+        try (AciWriter writer = new AciWriter(out, compression)) {
             Map<String, String> firstNameOfInode = new HashMap<>();
-            add(tar, layout.resolve(AciEntryName.MANIFEST), AciEntryName.MANIFEST, firstNameOfInode);
-            walk(tar, layout.resolve(AciEntryName.ROOTFS), AciEntryName.ROOTFS, firstNameOfInode);
-            tar.finish();
+            add(writer, layout.resolve(AciEntryName.MANIFEST), AciEntryName.MANIFEST, firstNameOfInode);
+            walk(writer, layout.resolve(AciEntryName.ROOTFS), AciEntryName.ROOTFS, firstNameOfInode);
+            return writer.finish();
         }
-        return ImageId.ofDigest(digest.digest());
     }
 
-    private void walk(TarArchiveOutputStream tar, Path dir, String name, Map<String, String> inodes)
+    private void walk(AciWriter writer, Path dir, String name, Map<String, String> inodes)
             throws IOException, SpecException {
-        add(tar, dir, name, inodes);
+        add(writer, dir, name, inodes);
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
             children = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
         }
         for (Path child : children) {
             String childName = name + "/" + child.getFileName();
-            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) walk(tar, child, childName, inodes);
-            else add(tar, child, childName, inodes);
+            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) walk(writer, child, childName, inodes);
+            else add(writer, child, childName, inodes);
         }
     }
 
-    private void add(TarArchiveOutputStream tar, Path file, String name, Map<String, String> inodes)
+    private void add(AciWriter writer, Path file, String name, Map<String, String> inodes)
             throws IOException, SpecException {
         Map<String, Object> unix = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) unix.get("mode");
         int fileType = mode & S_IFMT;
-        TarArchiveEntry entry;
+        AciEntry.Type type;
+        Optional<String> linkTarget = Optional.empty();
+        long size = 0;
+        int major = 0;
+        int minor = 0;
         switch (fileType) {
-            case S_IFDIR -> entry = new TarArchiveEntry(name + "/", TarConstants.LF_DIR);
+            case S_IFDIR -> type = AciEntry.Type.DIRECTORY;
             case S_IFLNK -> {
-                entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
-                entry.setLinkName(Files.readSymbolicLink(file).toString());
+                type = AciEntry.Type.SYMLINK;
+                linkTarget = Optional.of(Files.readSymbolicLink(file).toString());
             }
             case S_IFREG -> {
                 String inode = unix.get("dev") + ":" + unix.get("ino");
                 String first = ((Integer) unix.get("nlink")) > 1 ? inodes.putIfAbsent(inode, name) : null;
                 if (first != null) {
-                    entry = new TarArchiveEntry(name, TarConstants.LF_LINK);
-                    entry.setLinkName(first);
+                    type = AciEntry.Type.HARDLINK;
+                    linkTarget = Optional.of(first);
                 } else {
-                    entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
-                    entry.setSize((Long) unix.get("size"));
+                    type = AciEntry.Type.FILE;
+                    size = (Long) unix.get("size");
                 }
             }
             case S_IFCHR, S_IFBLK -> {
-                entry = new TarArchiveEntry(name, fileType == S_IFCHR ? TarConstants.LF_CHR : TarConstants.LF_BLK);
+                type = fileType == S_IFCHR ? AciEntry.Type.CHAR_DEVICE : AciEntry.Type.BLOCK_DEVICE;
                 long rdev = (Long) unix.get("rdev");
-                entry.setDevMajor((int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL)));
-                entry.setDevMinor((int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL)));
+                major = (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
+                minor = (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
             }
-            case S_IFIFO -> entry = new TarArchiveEntry(name, TarConstants.LF_FIFO);
+            case S_IFIFO -> type = AciEntry.Type.FIFO;
             case S_IFSOCK -> throw new SpecException(name, null, "a socket cannot be put into an image; remove it");
             default -> throw new SpecException(name, null, "unsupported file type " + Integer.toOctalString(fileType));
         }
-        entry.setMode(mode & 07777);
-        entry.setUserId(((Integer) unix.get("uid")).longValue());
-        entry.setGroupId(((Integer) unix.get("gid")).longValue());
-        entry.setUserName(principalName((UserPrincipal) unix.get("owner"), (Integer) unix.get("uid")));
-        entry.setGroupName(principalName((GroupPrincipal) unix.get("group"), (Integer) unix.get("gid")));
-        entry.setLastModifiedTime((FileTime) unix.get("lastModifiedTime"));
-        PaxXattrs.toPax(xattrs.read(file)).forEach(entry::addPaxHeader);
-        tar.putArchiveEntry(entry);
-        if (entry.getLinkFlag() == TarConstants.LF_NORMAL) {
+        int uid = (Integer) unix.get("uid");
+        int gid = (Integer) unix.get("gid");
+        AciEntry entry = new AciEntry(name, type, mode & 07777, uid, gid,
+                principalName((UserPrincipal) unix.get("owner"), uid), principalName((GroupPrincipal) unix.get("group"), gid),
+                ((FileTime) unix.get("lastModifiedTime")).toInstant(), size, linkTarget, major, minor, xattrs.read(file));
+        if (type == AciEntry.Type.FILE) {
             try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                long copied = in.transferTo(tar);
-                if (copied != entry.getSize()) {
-                    throw new IOException(file + " changed size while it was being archived");
-                }
+                writer.add(entry, in);
             }
+        } else {
+            writer.add(entry, InputStream.nullInputStream());
         }
-        tar.closeArchiveEntry();
     }
 
     /** The principal's name, or empty when the system knows only the number. */
-    private static String principalName(java.security.Principal principal, int id) {
+    private static Optional<String> principalName(java.security.Principal principal, int id) {
         String name = principal == null ? "" : principal.getName();
-        return name.equals(Integer.toString(id)) ? "" : name;
-    }
-
-    private static MessageDigest sha512() {
-        try {
-            return MessageDigest.getInstance("SHA-512");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-512", e);
-        }
-    }
-
-    /** Lets the compressor finish its trailer without closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        return name.isEmpty() || name.equals(Integer.toString(id)) ? Optional.empty() : Optional.of(name);
     }
 }

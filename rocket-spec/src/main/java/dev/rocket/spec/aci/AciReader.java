@@ -1,6 +1,8 @@
 package dev.rocket.spec.aci;
 
 import dev.rocket.spec.SpecException;
+import dev.rocket.spec.Violation;
+import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.types.ImageId;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -11,6 +13,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,8 +73,29 @@ public final class AciReader implements Closeable {
         }
     }
 
-    /** Reads a whole archive, checking it, and returns its manifest bytes. */
-    public static byte[] manifestOf(InputStream raw) throws SpecException {
+    /** Reads a whole archive, checking it and its manifest, and returns the parsed manifest. */
+    public static ImageManifest manifestOf(InputStream raw) throws SpecException {
+        return parseManifest(manifestBytesOf(raw));
+    }
+
+    /** Parses manifest bytes taken from an archive; violations are reported under {@code manifest}. */
+    public static ImageManifest parseManifest(byte[] manifest) throws SpecException {
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(manifest)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException(AciEntryName.MANIFEST, null, "the manifest is not UTF-8 text");
+        }
+        try {
+            return ImageManifest.parse(json);
+        } catch (SpecException e) {
+            throw new SpecException(e.violations().stream()
+                    .map(v -> new Violation(AciEntryName.MANIFEST + " " + v.path(), v.value(), v.rule())).toList(), e);
+        }
+    }
+
+    /** Reads a whole archive, checking it, and returns its manifest bytes as stored. */
+    public static byte[] manifestBytesOf(InputStream raw) throws SpecException {
         try (AciReader reader = open(raw)) {
             while (reader.next() != null) {
                 // the manifest is kept as it passes
@@ -207,6 +231,9 @@ public final class AciReader implements Closeable {
     private void finish() throws IOException, SpecException {
         tarBytes.transferTo(OutputStream.nullOutputStream());
         imageId = ImageId.ofDigest(tarBytes.getMessageDigest().digest());
+        if (seen.isEmpty()) {
+            throw new SpecException("archive", null, "not an image archive: it holds no tar entries (empty, or not a tar file)");
+        }
         if (manifest == null) throw new SpecException(AciEntryName.MANIFEST, null, "the image archive has no manifest");
     }
 

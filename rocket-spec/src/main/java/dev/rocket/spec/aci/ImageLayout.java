@@ -5,7 +5,6 @@ import dev.rocket.spec.Violation;
 import dev.rocket.spec.schema.ImageManifest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -49,13 +48,9 @@ public final class ImageLayout {
                 problems.add(new Violation(AciEntryName.MANIFEST, null, "the manifest is too large to be a manifest"));
             } else {
                 try {
-                    manifest = ImageManifest.parse(Files.readString(manifestFile, StandardCharsets.UTF_8));
+                    manifest = AciReader.parseManifest(Files.readAllBytes(manifestFile));
                 } catch (SpecException e) {
-                    for (Violation v : e.violations()) {
-                        problems.add(new Violation(AciEntryName.MANIFEST + " " + v.path(), v.value(), v.rule()));
-                    }
-                } catch (java.nio.charset.MalformedInputException e) {
-                    problems.add(new Violation(AciEntryName.MANIFEST, null, "the manifest is not UTF-8 text"));
+                    problems.addAll(e.violations());
                 }
             }
         }

@@ -133,7 +133,9 @@ class AciReaderTest {
         byte[] plain = new TestArchives().manifest().dir("rootfs").file("rootfs/big", "z".repeat(50_000)).bytes();
         byte[] compressed = TestArchives.compress(plain, compression);
         for (int i = compressed.length / 3; i < compressed.length / 3 + 16; i++) compressed[i] ^= 0x5a;
-        assertRefused(compressed, "archive", "truncated or corrupt");
+        // Depending on the damage, the decompressor fails (a checksum, a bad block) or first yields garbage
+        // that breaks an archive rule; either way the archive is refused.
+        refused(compressed);
     }
 
     @Test

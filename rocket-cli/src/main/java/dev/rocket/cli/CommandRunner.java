@@ -32,6 +32,8 @@ public final class CommandRunner {
         CommandLine commandLine = new CommandLine(rootCommand);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
+        // rkt's --insecure-options=image names a word that is also a subcommand
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setParameterExceptionHandler(this::usageError);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, cl, debug(args)));
         return commandLine.execute(args);

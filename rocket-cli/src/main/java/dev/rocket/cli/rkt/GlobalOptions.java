@@ -3,7 +3,9 @@ package dev.rocket.cli.rkt;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
+import dev.rocket.trust.TrustDirectories;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 
@@ -35,6 +37,16 @@ public final class GlobalOptions {
     @Option(names = "--user-config", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Path to the user configuration directory.")
     public Path userConfig;
+
+    /** The security checks switched off by {@code --insecure-options}. */
+    public InsecureOptions insecure() throws RocketException {
+        return InsecureOptions.parse(insecureOptions);
+    }
+
+    /** Where trusted keys live: {@code --system-config}, {@code --local-config} and {@code --user-config}. */
+    public TrustDirectories trustDirectories() {
+        return new TrustDirectories(systemConfig, localConfig, java.util.Optional.ofNullable(userConfig));
+    }
 
     /** Opens the image store under {@code --dir}. */
     public ImageStore openStore() throws RocketException {

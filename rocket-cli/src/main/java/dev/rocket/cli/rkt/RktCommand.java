@@ -13,6 +13,7 @@ import java.io.InputStream;
         subcommands = {
                 RktVersionCommand.class,
                 TrustCommand.class,
+                FetchCommand.class,
                 dev.rocket.cli.rkt.image.ImageCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")

@@ -6,7 +6,6 @@ import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.trust.ConfigLayer;
 import dev.rocket.trust.OpenPgpKey;
-import dev.rocket.trust.TrustDirectories;
 import dev.rocket.trust.TrustScope;
 import dev.rocket.trust.TrustStore;
 import dev.rocket.trust.TrustedKey;
@@ -28,7 +27,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code rkt trust}: trust an OpenPGP key for a name prefix (or for every name, with {@code --root}). */
@@ -64,9 +62,7 @@ final class TrustCommand implements Callable<Integer> {
                     ? "--root needs a key file: discovery cannot vouch for every name"
                     : "give a key file; discovering keys for --prefix from ac-discovery-pubkeys is not supported yet");
         }
-        GlobalOptions global = rkt.global();
-        TrustStore store = new TrustStore(new TrustDirectories(
-                global.systemConfig, global.localConfig, Optional.ofNullable(global.userConfig)));
+        TrustStore store = new TrustStore(rkt.global().trustDirectories());
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader answers = new BufferedReader(new InputStreamReader(rkt.in(), StandardCharsets.UTF_8));
         for (String keyFile : keyFiles) {

@@ -1,0 +1,85 @@
+package dev.rocket.cli.rkt;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.fetch.FetchEvents;
+import dev.rocket.fetch.HttpDownloader;
+import dev.rocket.fetch.ImageFetcher;
+import dev.rocket.fetch.PullPolicy;
+import dev.rocket.store.ImageStore;
+import dev.rocket.store.index.ImageRecord;
+import dev.rocket.trust.SignatureVerifier;
+import dev.rocket.trust.TrustStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code rkt fetch}: fetch images into the store, verified, and print their IDs. */
+@Command(name = "fetch", description = "Fetch image(s) and store them in the local store.")
+final class FetchCommand implements Callable<Integer> {
+
+    /** The hex digits rkt printed of an image ID unless --full. */
+    private static final int SHORT_ID_HEX = 32;
+
+    @ParentCommand
+    RktCommand rkt;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--full", description = "Print the full image hash after fetching.")
+    boolean full;
+
+    @Option(names = "--signature", paramLabel = "FILE", description = "Local signature file of the image (one per image, in order).")
+    List<String> signatures = new ArrayList<>();
+
+    @Option(names = "--pull-policy", paramLabel = "POLICY", converter = PullPolicyConverter.class,
+            description = "When to fetch: never, new (default) or update.")
+    PullPolicy pullPolicy = PullPolicy.NEW;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files or URLs.")
+    List<String> images;
+
+    @Override
+    public Integer call() throws RocketException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GlobalOptions global = rkt.global();
+        FetchEvents events = new FetchEvents() {
+            @Override
+            public void info(String message) {
+                err.println("rkt: " + message);
+                err.flush();
+            }
+
+            @Override
+            public void warning(String message) {
+                err.println("rkt: warning: " + message);
+                err.flush();
+            }
+        };
+        if (signatures.size() > images.size()) {
+            throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "more --signature files than images");
+        }
+        try (ImageStore store = global.openStore()) {
+            ImageFetcher fetcher = new ImageFetcher(store, new SignatureVerifier(new TrustStore(global.trustDirectories())),
+                    HttpDownloader.withDefaults(global.insecure()), global.insecure(), events);
+            for (int i = 0; i < images.size(); i++) {
+                Optional<String> signature = i < signatures.size() ? Optional.of(signatures.get(i)) : Optional.empty();
+                ImageRecord record = fetcher.fetch(images.get(i), signature, pullPolicy);
+                String id = record.id().value();
+                out.println(full ? id : id.substring(0, "sha512-".length() + SHORT_ID_HEX));
+                out.flush();
+            }
+        }
+        return 0;
+    }
+}

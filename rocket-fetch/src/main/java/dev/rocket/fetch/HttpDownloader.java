@@ -1,0 +1,259 @@
+package dev.rocket.fetch;
+
+import dev.rocket.base.InsecureOptions;
+import dev.rocket.base.InsecureOptions.Option;
+import dev.rocket.base.RocketException;
+import dev.rocket.base.RocketException.Kind;
+import dev.rocket.store.index.CacheValidators;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Downloads over HTTPS (and HTTP only when {@code --insecure-options=http} allows it) into a file:
+ * redirects followed by hand so that each hop's scheme is checked, a stall time-out while reading the
+ * body, truncation detected against Content-Length, and conditional requests from cache validators.
+ */
+public final class HttpDownloader {
+
+    private static final int MAX_REDIRECTS = 10;
+
+    private final HttpClient client;
+    private final InsecureOptions insecure;
+    private final Duration stallTimeout;
+    private final Clock clock;
+
+    /**
+     * @param trust the certificates to trust; the JVM's default trust store when empty. Ignored when
+     *              {@code --insecure-options=tls} allows any certificate.
+     */
+    public HttpDownloader(InsecureOptions insecure, Optional<SSLContext> trust, Duration connectTimeout,
+                          Duration stallTimeout, Clock clock) throws RocketException {
+        this.insecure = insecure;
+        this.stallTimeout = stallTimeout;
+        this.clock = clock;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout);
+        if (insecure.allows(Option.TLS)) {
+            // The JDK client reads this once; every rkt command is its own JVM, so it affects this command only.
+            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+            builder.sslContext(trustEverything());
+        } else {
+            trust.ifPresent(builder::sslContext);
+        }
+        this.client = builder.build();
+    }
+
+    /** The default: system trust store, 30 s to connect, 60 s without a byte before giving up. */
+    public static HttpDownloader withDefaults(InsecureOptions insecure) throws RocketException {
+        return new HttpDownloader(insecure, Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(60), Clock.systemUTC());
+    }
+
+    /** What a download brought. */
+    public record Result(URI finalUrl, boolean notModified, CacheValidators validators, long bytes) {
+    }
+
+    /**
+     * Fetches {@code url} into {@code target}. With validators, asks the server whether the copy is still
+     * current; a 304 gives {@code notModified} and writes nothing.
+     */
+    public Result download(URI url, Path target, CacheValidators previous, ProgressListener progress) throws RocketException {
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            checkScheme(current, hop > 0);
+            HttpResponse<InputStream> response = send(current, previous);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                String location = response.headers().firstValue("Location").orElseThrow(() ->
+                        new RocketException(Kind.UNAVAILABLE, "the server of " + url + " redirected without a Location"));
+                closeQuietly(response.body());
+                current = current.resolve(location);
+                continue;
+            }
+            if (status == 304) {
+                closeQuietly(response.body());
+                return new Result(current, true, validators(response, previous), 0);
+            }
+            if (status != 200) {
+                closeQuietly(response.body());
+                throw statusError(status, current);
+            }
+            long bytes = copy(response, current, target, progress);
+            return new Result(current, false, validators(response, CacheValidators.NONE), bytes);
+        }
+        throw new RocketException(Kind.UNAVAILABLE, "more than " + MAX_REDIRECTS + " redirects fetching " + url);
+    }
+
+    private void checkScheme(URI url, boolean redirected) throws RocketException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme();
+        if (scheme.equals("https")) return;
+        if (scheme.equals("http")) {
+            if (insecure.allows(Option.HTTP)) return;
+            throw new RocketException(Kind.INVALID_ARGUMENT, (redirected ? "redirected to " : "") + url
+                    + ": plain HTTP is refused; use https, or --insecure-options=http to allow it");
+        }
+        throw new RocketException(Kind.INVALID_ARGUMENT, url + ": only https (and http when allowed) can be fetched");
+    }
+
+    private HttpResponse<InputStream> send(URI url, CacheValidators previous) throws RocketException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().header("User-Agent", "rocket");
+        previous.etag().ifPresent(etag -> request.header("If-None-Match", etag));
+        previous.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpConnectTimeoutException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "timed out connecting to " + url, e);
+        } catch (ConnectException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot connect to " + url + ": connection refused", e);
+        } catch (SSLHandshakeException e) {
+            throw new RocketException(Kind.VERIFICATION_FAILED, "TLS handshake with " + url.getHost() + " failed ("
+                    + e.getMessage() + "); its certificate is not trusted (--insecure-options=tls accepts any)", e);
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "fetching " + url + " failed: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RocketException(Kind.UNAVAILABLE, "interrupted while fetching " + url, e);
+        }
+    }
+
+    private long copy(HttpResponse<InputStream> response, URI url, Path target, ProgressListener progress)
+            throws RocketException {
+        OptionalLong expected = response.headers().firstValueAsLong("Content-Length");
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "download-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long total = 0;
+        try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(target)) {
+            long checkEvery = Math.max(10, stallTimeout.toMillis() / 4);
+            ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - lastProgress.get() > stallTimeout.toNanos()) {
+                    stalled.set(true);
+                    closeQuietly(body);
+                }
+            }, checkEvery, checkEvery, TimeUnit.MILLISECONDS);
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = body.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, read);
+                total += read;
+                lastProgress.set(System.nanoTime());
+                progress.transferred(total, expected);
+            }
+            check.cancel(false);
+        } catch (IOException e) {
+            if (stalled.get()) {
+                throw new RocketException(Kind.UNAVAILABLE, "the server of " + url + " sent nothing for "
+                        + stallTimeout.toSeconds() + "s; giving up after " + total + " bytes", e);
+            }
+            throw new RocketException(Kind.UNAVAILABLE, "download of " + url + " broke off after " + total + " bytes: " + describe(e), e);
+        } finally {
+            watchdog.shutdownNow();
+        }
+        if (stalled.get()) {
+            throw new RocketException(Kind.UNAVAILABLE, "the server of " + url + " stalled; giving up after " + total + " bytes");
+        }
+        if (expected.isPresent() && total != expected.getAsLong()) {
+            throw new RocketException(Kind.UNAVAILABLE, "download of " + url + " is truncated: got " + total + " of "
+                    + expected.getAsLong() + " bytes");
+        }
+        return total;
+    }
+
+    private CacheValidators validators(HttpResponse<?> response, CacheValidators previous) {
+        Optional<String> etag = response.headers().firstValue("ETag").or(previous::etag);
+        Optional<String> lastModified = response.headers().firstValue("Last-Modified").or(previous::lastModified);
+        Optional<Instant> expires = response.headers().firstValue("Cache-Control").flatMap(this::maxAge)
+                .map(age -> clock.instant().plus(age));
+        return new CacheValidators(etag, lastModified, expires);
+    }
+
+    private Optional<Duration> maxAge(String cacheControl) {
+        for (String directive : cacheControl.split(",")) {
+            String d = directive.trim().toLowerCase(java.util.Locale.ROOT);
+            if (d.equals("no-cache") || d.equals("no-store")) return Optional.of(Duration.ZERO);
+            if (d.startsWith("max-age=")) {
+                try {
+                    return Optional.of(Duration.ofSeconds(Long.parseLong(d.substring(8).replace("\"", ""))));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RocketException statusError(int status, URI url) {
+        Kind kind = switch (status) {
+            case 404, 410 -> Kind.NOT_FOUND;
+            case 401, 403 -> Kind.PERMISSION_DENIED;
+            default -> Kind.UNAVAILABLE;
+        };
+        return new RocketException(kind, "fetching " + url + " failed: HTTP " + status);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // closing is best effort here
+        }
+    }
+
+    private static SSLContext trustEverything() throws RocketException {
+        TrustManager trustAll = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[]{trustAll}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new RocketException(Kind.INTERNAL, "cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

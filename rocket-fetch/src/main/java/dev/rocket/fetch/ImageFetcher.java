@@ -1,0 +1,190 @@
+package dev.rocket.fetch;
+
+import dev.rocket.base.InsecureOptions;
+import dev.rocket.base.InsecureOptions.Option;
+import dev.rocket.base.RocketException;
+import dev.rocket.base.RocketException.Kind;
+import dev.rocket.spec.SpecException;
+import dev.rocket.spec.aci.AciCompression;
+import dev.rocket.spec.aci.AciReader;
+import dev.rocket.spec.schema.ImageManifest;
+import dev.rocket.spec.types.AcIdentifier;
+import dev.rocket.spec.types.ImageId;
+import dev.rocket.spec.types.Label;
+import dev.rocket.store.ImageRecordInfo;
+import dev.rocket.store.ImageStore;
+import dev.rocket.store.index.CacheValidators;
+import dev.rocket.store.index.ImageRecord;
+import dev.rocket.trust.SignatureVerifier;
+import dev.rocket.trust.Signer;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code rkt fetch}: brings an image from a file or an HTTP(S) URL into the store, verified. The image is
+ * checked against the archive rules and its manifest parsed, its detached signature verified against the
+ * keys trusted for its name (unless {@code --insecure-options=image}), and only then stored; a failure at
+ * any step stores nothing and leaves no temporary file.
+ */
+public final class ImageFetcher {
+
+    private final ImageStore store;
+    private final SignatureVerifier verifier;
+    private final HttpDownloader http;
+    private final InsecureOptions insecure;
+    private final FetchEvents events;
+
+    public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
+                        FetchEvents events) {
+        this.store = store;
+        this.verifier = verifier;
+        this.http = http;
+        this.insecure = insecure;
+        this.events = events;
+    }
+
+    /**
+     * Fetches one image.
+     *
+     * @param argument  a path, {@code file://} or {@code http(s)://} URL
+     * @param signature where the detached signature is, when not beside the image
+     */
+    public ImageRecord fetch(String argument, Optional<String> signature, PullPolicy policy) throws RocketException {
+        ImageLocation location = ImageLocation.parse(argument);
+        List<Path> temporary = new ArrayList<>();
+        try {
+            if (location instanceof ImageLocation.Remote remote) {
+                Optional<ImageRecord> stored = store.byOrigin(remote.url());
+                if (stored.isPresent() && policy != PullPolicy.UPDATE) {
+                    store.touch(stored.get().id());
+                    return stored.get();
+                }
+                if (policy == PullPolicy.NEVER) {
+                    throw new RocketException(Kind.NOT_FOUND, remote.url() + " is not in the store and --pull-policy=never forbids fetching it");
+                }
+                Path file = temp(temporary, "image");
+                events.info("fetching image from " + remote.url());
+                CacheValidators previous = stored.map(ImageRecord::cache).orElse(CacheValidators.NONE);
+                HttpDownloader.Result result = http.download(remote.url(), file, previous, events.progress("aci"));
+                if (result.notModified()) {
+                    store.updateCache(stored.orElseThrow().id(), result.validators());
+                    store.touch(stored.get().id());
+                    return store.get(stored.get().id());
+                }
+                return importImage(file, location, signature, Optional.of(result), temporary);
+            }
+            Path file = ((ImageLocation.LocalFile) location).path();
+            if (!Files.isRegularFile(file)) throw new RocketException(Kind.NOT_FOUND, "image file " + file + " does not exist");
+            return importImage(file, location, signature, Optional.empty(), temporary);
+        } finally {
+            for (Path path : temporary) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    events.warning("cannot remove temporary file " + path + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private ImageRecord importImage(Path file, ImageLocation location, Optional<String> signature,
+                                    Optional<HttpDownloader.Result> download, List<Path> temporary) throws RocketException {
+        ImageManifest manifest;
+        ImageId id;
+        try (InputStream in = open(file); AciReader reader = AciReader.open(in)) {
+            while (reader.next() != null) {
+                // every entry is checked; the manifest is kept
+            }
+            manifest = AciReader.parseManifest(reader.manifest());
+            id = reader.imageId();
+        } catch (SpecException e) {
+            throw RocketException.invalid(location.describe() + " is not a valid image", e);
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (insecure.allows(Option.IMAGE)) {
+            events.warning("image signature verification has been disabled");
+        } else {
+            Path signatureFile = signatureFile(location, signature, temporary);
+            Signer signer;
+            try (InputStream data = open(file); InputStream sig = open(signatureFile)) {
+                signer = verifier.verify(manifest.name(), data, sig);
+            } catch (IOException e) {
+                throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+            }
+            events.info("signature verified:\n  " + String.join("\n  ", signer.userIds()));
+        }
+        ImageRecordInfo info = ImageRecordInfo.of(manifest.name(), labels(manifest)).expecting(id);
+        if (download.isPresent() && location instanceof ImageLocation.Remote remote) {
+            info = info.fetchedFrom(remote.url(), download.get().validators());
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            AciCompression compression = AciCompression.detect((BufferedInputStream) in);
+            ImageId stored = store.write(compression.decompress(in), info);
+            return store.get(stored);
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path signatureFile(ImageLocation image, Optional<String> given, List<Path> temporary) throws RocketException {
+        ImageLocation where = given.isPresent() ? ImageLocation.parse(given.get()) : image.signature();
+        if (where instanceof ImageLocation.LocalFile local) {
+            if (!Files.isRegularFile(local.path())) {
+                throw new RocketException(Kind.VERIFICATION_FAILED, "no signature for " + image.describe() + " at " + local.path()
+                        + "; give one with --signature, or skip verification with --insecure-options=image");
+            }
+            return local.path();
+        }
+        ImageLocation.Remote remote = (ImageLocation.Remote) where;
+        Path file = temp(temporary, "signature");
+        events.info("downloading signature from " + remote.url());
+        try {
+            http.download(remote.url(), file, CacheValidators.NONE, ProgressListener.NONE);
+        } catch (RocketException e) {
+            if (e.kind() == Kind.NOT_FOUND) {
+                throw new RocketException(Kind.VERIFICATION_FAILED, "no signature for " + image.describe() + " at " + remote.url()
+                        + "; give one with --signature, or skip verification with --insecure-options=image", e);
+            }
+            throw e;
+        }
+        return file;
+    }
+
+    private Path temp(List<Path> temporary, String what) throws RocketException {
+        try {
+            Files.createDirectories(store.layout().tmp());
+            Path file = Files.createTempFile(store.layout().tmp(), "fetch-" + what + "-", ".part");
+            temporary.add(file);
+            return file;
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot create a temporary file in " + store.layout().tmp() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(Path file) throws RocketException {
+        try {
+            return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new RocketException(Kind.NOT_FOUND, file + " does not exist");
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<AcIdentifier, String> labels(ImageManifest manifest) {
+        Map<AcIdentifier, String> labels = new LinkedHashMap<>();
+        for (Label label : manifest.labels().list()) labels.put(label.name(), label.value());
+        return labels;
+    }
+}

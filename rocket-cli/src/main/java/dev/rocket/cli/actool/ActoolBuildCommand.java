@@ -3,6 +3,7 @@ package dev.rocket.cli.actool;
 import dev.rocket.cli.LinuxXattrReader;
 import dev.rocket.spec.aci.AciBuilder;
 import dev.rocket.spec.aci.AciCompression;
+import dev.rocket.cli.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

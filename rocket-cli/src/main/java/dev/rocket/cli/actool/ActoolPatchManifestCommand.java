@@ -7,6 +7,7 @@ import dev.rocket.spec.aci.AciEntry;
 import dev.rocket.spec.aci.AciEntryName;
 import dev.rocket.spec.aci.AciReader;
 import dev.rocket.spec.aci.AciWriter;
+import dev.rocket.cli.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
                 ImageRmCommand.class,
                 ImageGcCommand.class,
                 ImageVerifyCommand.class,
+                ImageCatManifestCommand.class,
+                ImageExportCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")
 public final class ImageCommand implements Runnable {

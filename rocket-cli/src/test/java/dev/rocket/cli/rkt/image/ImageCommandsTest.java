@@ -131,4 +131,30 @@ class ImageCommandsTest {
         assertFalse(bad.err().isEmpty());
         assertFalse(bad.err().contains("Exception"), bad.err());
     }
+
+    @Test
+    void catManifestAndExportOfARealImage() throws Exception {
+        Path layout = Files.createDirectories(dir.resolve("layout/rootfs")).getParent();
+        Files.writeString(layout.resolve("manifest"), """
+                {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/real",
+                 "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}]}
+                """);
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+        ImageId real = new dev.rocket.spec.aci.AciBuilder(dev.rocket.spec.aci.XattrReader.none())
+                .build(layout, tar, dev.rocket.spec.aci.AciCompression.NONE);
+        try (ImageStore store = ImageStore.open(new StoreLayout(dir))) {
+            store.write(new ByteArrayInputStream(tar.toByteArray()), ImageRecordInfo.of(new AcIdentifier("example.com/real"), Map.of()));
+        }
+        CliRun pretty = rkt("image", "cat-manifest", "example.com/real");
+        assertEquals(0, pretty.exitCode(), pretty.err());
+        assertTrue(pretty.out().contains("\"name\" : \"example.com/real\"") || pretty.out().contains("\"name\": \"example.com/real\""), pretty.out());
+        assertEquals(1, rkt("image", "cat-manifest", "--pretty-print=false", real.value()).out().lines().count());
+
+        Path out = dir.resolve("exported.aci");
+        assertEquals(0, rkt("image", "export", "example.com/real", out.toString()).exitCode());
+        assertTrue(java.util.Arrays.equals(tar.toByteArray(), Files.readAllBytes(out)));
+        assertEquals(CommandRunner.EXIT_FAILURE, rkt("image", "export", "example.com/real", out.toString()).exitCode());
+        assertEquals(0, rkt("image", "export", "--overwrite", "example.com/real", out.toString()).exitCode());
+        assertEquals(CommandRunner.EXIT_FAILURE, rkt("image", "cat-manifest", "example.com/nothing").exitCode());
+    }
 }

@@ -1,4 +1,4 @@
-package dev.rocket.cli.actool;
+package dev.rocket.cli;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
@@ -14,17 +14,17 @@ import java.nio.file.StandardCopyOption;
  * A file written in full or not at all: the content goes to a temporary file beside the target, which
  * replaces the target only once everything was written. A failure leaves the target as it was.
  */
-final class OutputFile {
+public final class OutputFile {
 
     /** Writes the content of the target. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws Exception;
     }
 
     private OutputFile() {
     }
 
-    static void write(Path target, boolean overwrite, Content content) throws Exception {
+    public static void write(Path target, boolean overwrite, Content content) throws Exception {
         if (!overwrite && Files.exists(target)) {
             throw new RocketException(Kind.ALREADY_EXISTS, target + " already exists (use --overwrite to replace it)");
         }

@@ -9,6 +9,7 @@ import dev.rocket.spec.isolator.Capability;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
         }
 
         private static Set<Capability> copy(Set<Capability> set) {
-            return set.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(set));
+            return set.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(set));
         }
     }
 
@@ -107,7 +108,7 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
                         Map<String, String> sysctl, List<String> maskedPaths, List<String> readonlyPaths) {
         public Linux {
             namespaces = List.copyOf(namespaces);
-            sysctl = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sysctl));
+            sysctl = Collections.unmodifiableMap(new LinkedHashMap<>(sysctl));
             maskedPaths = List.copyOf(maskedPaths);
             readonlyPaths = List.copyOf(readonlyPaths);
         }

@@ -4,6 +4,7 @@ import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.os.linux.MountTable;
 import dev.rocket.os.linux.Signal;
+import dev.rocket.stage1.oci.OciConfigTranslator;
 
 import java.io.File;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class RuncRuntime implements OciRuntime {
 
     /** The first executable {@code program} in the directories of PATH. */
     public static Optional<Path> onPath(String program) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse(OciConfigTranslator.DEFAULT_PATH);
         for (String directory : path.split(File.pathSeparator)) {
             if (directory.isEmpty()) continue;
             Path candidate = Path.of(directory, program);

@@ -1,0 +1,49 @@
+package dev.rocket.stage1.oci;
+
+import dev.rocket.base.InsecureOptions;
+import dev.rocket.base.RocketException;
+import dev.rocket.spec.isolator.Isolator;
+import dev.rocket.spec.schema.App;
+import dev.rocket.spec.schema.ImageManifest;
+import dev.rocket.spec.schema.PodManifest;
+import dev.rocket.spec.schema.RuntimeApp;
+import dev.rocket.spec.types.AcName;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the translator needs about one app of a pod, already resolved: the effective app (the pod's
+ * override or the image's own), the rendered rootfs, the volumes, the cgroup and what the user switched off.
+ *
+ * @param podIsolators isolators of the whole pod; they bound the app's own (ace.md "Isolators")
+ * @param cgroupsPath  the app's cgroup: the pod's cgroup parent joined with the app
+ */
+public record AppLaunch(AcName name, App app, boolean readOnlyRootFs, Path rootfs, List<VolumeMount> volumes,
+                        List<Isolator> podIsolators, String cgroupsPath, Flavor flavor, InsecureOptions insecure) {
+
+    public AppLaunch {
+        volumes = List.copyOf(volumes);
+        podIsolators = List.copyOf(podIsolators);
+        if (name == null || app == null || rootfs == null || cgroupsPath == null || flavor == null || insecure == null) {
+            throw new IllegalArgumentException("every part of an app launch must be given");
+        }
+        if (!rootfs.isAbsolute()) throw new IllegalArgumentException("the rootfs must be an absolute path: " + rootfs);
+    }
+
+    /**
+     * The launch of {@code runtimeApp} of {@code pod}: the runtime app's {@code app}, when the pod manifest has one,
+     * replaces the image's (pods.md), and the pod's isolators bound the app's.
+     *
+     * @throws RocketException INVALID_ARGUMENT when neither the pod nor the image says how to run the app
+     */
+    public static AppLaunch of(PodManifest pod, RuntimeApp runtimeApp, ImageManifest image, Path rootfs,
+                               List<VolumeMount> volumes, String cgroupsPath, Flavor flavor, InsecureOptions insecure)
+            throws RocketException {
+        App app = runtimeApp.app().or(image::app).orElseThrow(() -> new RocketException(
+                RocketException.Kind.INVALID_ARGUMENT, "app " + runtimeApp.name() + ": image " + image.name()
+                + " has no app section and the pod manifest gives none; add an \"app\" with an exec"));
+        return new AppLaunch(runtimeApp.name(), app, runtimeApp.readOnlyRootFs(), rootfs, volumes, pod.isolators(),
+                cgroupsPath, flavor, insecure);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rocket.stage1.oci;
+
+import dev.rocket.spec.types.PodUuid;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What an app's configuration takes from its pod: the pod's identity, host name, the namespaces its apps share,
+ * and where the metadata service is.
+ *
+ * @param network     the pod's network namespace (joined by path, or private)
+ * @param ipc         the pod's IPC namespace
+ * @param uts         the pod's UTS namespace; the host name is only set when it is not the host's
+ * @param metadataUrl the pod's metadata service, exported as {@code AC_METADATA_URL} when given
+ */
+public record PodFacts(PodUuid uuid, String hostname, NamespaceSource network, NamespaceSource ipc,
+                       NamespaceSource uts, Optional<URI> metadataUrl) {
+
+    public PodFacts {
+        if (uuid == null || hostname == null || network == null || ipc == null || uts == null || metadataUrl == null) {
+            throw new IllegalArgumentException("every pod fact must be given; use Optional.empty() for no metadata URL");
+        }
+    }
+
+    /** A pod whose apps each get their own network, IPC and UTS namespaces, without a metadata service. */
+    public static PodFacts isolated(PodUuid uuid, String hostname) {
+        return new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(),
+                NamespaceSource.ofPrivate(), Optional.empty());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.rocket.stage1.runtime;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.os.linux.Signal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An OCI runtime (runc, crun) that isolates and runs the containers of OCI bundles. Rocket keeps its containers
+ * in its own state directory, apart from any other user of the same runtime.
+ */
+public interface OciRuntime {
+
+    /** The runtime's name, such as {@code runc}. */
+    String name();
+
+    /** Creates and starts the container in the foreground, waits for it and returns its exit code. */
+    int run(Path bundle, String id, Stdio stdio) throws RocketException;
+
+    /**
+     * The command line that runs the container in the foreground, for a caller that {@code execve}s into it
+     * so that no JVM stays resident beside the pod. The first element is the absolute program path.
+     */
+    List<String> runArgv(Path bundle, String id);
+
+    /** Creates the container without starting its process; the process's stdio is {@code stdio}. */
+    void create(Path bundle, String id, Stdio stdio) throws RocketException;
+
+    /** Starts the process of a created container. */
+    void start(String id) throws RocketException;
+
+    /** The container's state; NOT_FOUND when the runtime does not know it. */
+    ContainerState state(String id) throws RocketException;
+
+    /** Sends {@code signal} to the container's init process. */
+    void kill(String id, Signal signal) throws RocketException;
+
+    /** Deletes the container; with {@code force}, kills it first if it still runs. */
+    void delete(String id, boolean force) throws RocketException;
+}

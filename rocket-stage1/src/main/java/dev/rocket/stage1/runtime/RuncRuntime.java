@@ -1,0 +1,218 @@
+package dev.rocket.stage1.runtime;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.base.RocketException.Kind;
+import dev.rocket.os.linux.MountTable;
+import dev.rocket.os.linux.Signal;
+import dev.rocket.stage1.oci.OciConfigTranslator;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Drives runc, or crun, which has the same command line, as child processes; each call is one run of the
+ * runtime binary with {@code --root} set to Rocket's own state directory. For crun on a hybrid cgroup host the
+ * runtime runs behind a launcher that hides the cgroup2 mount in a private mount namespace.
+ */
+public final class RuncRuntime implements OciRuntime {
+
+    private final String name;
+    private final List<String> launcher;
+    private final Path binary;
+    private final Path stateRoot;
+
+    /**
+     * A runtime run as {@code launcher + binary + --root stateRoot ...}.
+     *
+     * @param launcher a command line that executes its remaining arguments, or empty
+     */
+    public RuncRuntime(String name, List<String> launcher, Path binary, Path stateRoot) {
+        if (!binary.isAbsolute() || !stateRoot.isAbsolute()) {
+            throw new IllegalArgumentException("the runtime binary and state root must be absolute: " + binary + ", " + stateRoot);
+        }
+        this.name = name;
+        this.launcher = List.copyOf(launcher);
+        this.binary = binary;
+        this.stateRoot = stateRoot;
+    }
+
+    /** runc at {@code binary}, keeping its state in {@code stateRoot}. */
+    public static RuncRuntime runc(Path binary, Path stateRoot) {
+        return new RuncRuntime("runc", List.of(), binary, stateRoot);
+    }
+
+    /**
+     * The runtime to use on this host: runc when it is on PATH; otherwise crun, which on a hybrid cgroup host
+     * (v1 controllers and a cgroup2 mount, as /proc/self/mountinfo shows) only runs with the cgroup2 mount
+     * unmounted in a private mount namespace, so it is then launched through {@code unshare -m}.
+     *
+     * @throws RocketException UNAVAILABLE when neither is installed
+     */
+    public static RuncRuntime detect(Path stateRoot) throws RocketException {
+        Optional<Path> runc = onPath("runc");
+        if (runc.isPresent()) return runc(runc.get(), stateRoot);
+        Optional<Path> crun = onPath("crun");
+        if (crun.isPresent()) {
+            CgroupLayout layout;
+            try {
+                layout = CgroupLayout.of(MountTable.read());
+            } catch (IOException e) {
+                throw new RocketException(Kind.UNAVAILABLE, "cannot read the host's mounts to check crun: " + e.getMessage(), e);
+            }
+            if (!layout.isHybrid()) return new RuncRuntime("crun", List.of(), crun.get(), stateRoot);
+            Optional<Path> unshare = onPath("unshare");
+            if (unshare.isPresent()) {
+                return new RuncRuntime("crun", hidingLauncher(unshare.get(), layout.v2Mounts()), crun.get(), stateRoot);
+            }
+        }
+        throw new RocketException(Kind.UNAVAILABLE, "no usable OCI runtime: install runc (apt-get install runc)"
+                + " or crun with util-linux's unshare");
+    }
+
+    /** {@code unshare} into a private mount namespace, unmount the cgroup2 hierarchies, then exec the rest. */
+    static List<String> hidingLauncher(Path unshare, List<Path> cgroup2Mounts) {
+        StringBuilder script = new StringBuilder();
+        for (Path mount : cgroup2Mounts) script.append("umount '").append(mount).append("' && ");
+        script.append("exec \"$0\" \"$@\"");
+        return List.of(unshare.toString(), "-m", "--propagation", "private", "/bin/sh", "-c", script.toString());
+    }
+
+    /** The first executable {@code program} in the directories of PATH. */
+    public static Optional<Path> onPath(String program) {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse(OciConfigTranslator.DEFAULT_PATH);
+        for (String directory : path.split(File.pathSeparator)) {
+            if (directory.isEmpty()) continue;
+            Path candidate = Path.of(directory, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate.toAbsolutePath());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public Path stateRoot() {
+        return stateRoot;
+    }
+
+    @Override
+    public int run(Path bundle, String id, Stdio stdio) throws RocketException {
+        Process process = startProcess(runArgv(bundle, id), stdio);
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            throw new RocketException(Kind.INTERNAL, "interrupted while container " + id + " ran", e);
+        }
+    }
+
+    @Override
+    public List<String> runArgv(Path bundle, String id) {
+        return command("run", "--bundle", bundle.toAbsolutePath().toString(), id);
+    }
+
+    @Override
+    public void create(Path bundle, String id, Stdio stdio) throws RocketException {
+        // The container keeps the given stdio, so runc's own error output cannot be captured here.
+        Process process = startProcess(command("create", "--bundle", bundle.toAbsolutePath().toString(), id), stdio);
+        int code = await(process, id);
+        if (code != 0) {
+            throw new RocketException(Kind.INTERNAL, name + " could not create container " + id + " from bundle "
+                    + bundle + " (exit code " + code + "); see its error output");
+        }
+    }
+
+    @Override
+    public void start(String id) throws RocketException {
+        control(id, "start", id);
+    }
+
+    @Override
+    public ContainerState state(String id) throws RocketException {
+        return ContainerState.parse(control(id, "state", id));
+    }
+
+    @Override
+    public void kill(String id, Signal signal) throws RocketException {
+        control(id, "kill", id, signal.name());
+    }
+
+    @Override
+    public void delete(String id, boolean force) throws RocketException {
+        if (force) {
+            control(id, "delete", "--force", id);
+        } else {
+            control(id, "delete", id);
+        }
+    }
+
+    private List<String> command(String... arguments) {
+        List<String> argv = new ArrayList<>(launcher);
+        argv.add(binary.toString());
+        argv.add("--root");
+        argv.add(stateRoot.toString());
+        argv.addAll(List.of(arguments));
+        return argv;
+    }
+
+    /** Runs a short runtime command and returns its output; a failure carries the runtime's error message. */
+    private String control(String id, String... arguments) throws RocketException {
+        ProcessBuilder builder = new ProcessBuilder(command(arguments)).redirectInput(Redirect.from(new File("/dev/null")));
+        Process process;
+        try {
+            Files.createDirectories(stateRoot);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot run " + binary + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<String> error = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        String output = readAll(process.getInputStream());
+        int code = await(process, id);
+        if (code != 0) {
+            String message = error.join().strip();
+            Kind kind = message.contains("does not exist") || message.contains("not found") ? Kind.NOT_FOUND : Kind.INTERNAL;
+            throw new RocketException(kind, name + " " + arguments[0] + " of container " + id + " failed: "
+                    + (message.isEmpty() ? "exit code " + code : message));
+        }
+        return output;
+    }
+
+    private Process startProcess(List<String> argv, Stdio stdio) throws RocketException {
+        try {
+            Files.createDirectories(stateRoot);
+            return new ProcessBuilder(argv).redirectInput(stdio.in()).redirectOutput(stdio.out())
+                    .redirectError(stdio.err()).start();
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot run " + binary + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int await(Process process, String id) throws RocketException {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RocketException(Kind.INTERNAL, "interrupted while waiting for the runtime on container " + id, e);
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

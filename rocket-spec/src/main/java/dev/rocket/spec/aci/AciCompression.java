@@ -24,6 +24,9 @@ public enum AciCompression {
     BZIP2(new byte[]{'B', 'Z', 'h'}),
     XZ(new byte[]{(byte) 0xfd, '7', 'z', 'X', 'Z', 0x00});
 
+    /** A hostile xz header can ask for gigabytes of dictionary; real images use far less than this. */
+    private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+
     /** Enough bytes to tell every format apart. */
     public static final int MAGIC_LENGTH = 6;
 
@@ -57,7 +60,7 @@ public enum AciCompression {
             case NONE -> in;
             case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
-            case XZ -> new XZInputStream(in);
+            case XZ -> new XZInputStream(in, XZ_MEMORY_LIMIT_KIB);
         };
     }
 

@@ -210,6 +210,7 @@ public final class AciReader implements Closeable {
     }
 
     private static AciEntry.Type typeOf(TarArchiveEntry header, String name) throws SpecException {
+        if (header.isSparse()) throw new SpecException(name, null, "sparse files are not supported in image archives");
         if (header.isLink()) return AciEntry.Type.HARDLINK;
         if (header.isSymbolicLink()) return AciEntry.Type.SYMLINK;
         if (header.isDirectory()) return AciEntry.Type.DIRECTORY;

@@ -6,6 +6,7 @@ import picocli.CommandLine.ScopeType;
 import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.trust.TrustDirectories;
+import dev.rocket.pod.Pods;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 
@@ -46,6 +47,11 @@ public final class GlobalOptions {
     /** Where trusted keys live: {@code --system-config}, {@code --local-config} and {@code --user-config}. */
     public TrustDirectories trustDirectories() {
         return new TrustDirectories(systemConfig, localConfig, java.util.Optional.ofNullable(userConfig));
+    }
+
+    /** The pods under {@code --dir}. */
+    public Pods pods() {
+        return Pods.at(dir);
     }
 
     /** Opens the image store under {@code --dir}. */

@@ -14,6 +14,10 @@ import java.io.InputStream;
                 RktVersionCommand.class,
                 TrustCommand.class,
                 FetchCommand.class,
+                ListCommand.class,
+                StatusCommand.class,
+                RmCommand.class,
+                GcCommand.class,
                 dev.rocket.cli.rkt.image.ImageCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")

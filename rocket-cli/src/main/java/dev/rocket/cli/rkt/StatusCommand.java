@@ -1,0 +1,83 @@
+package dev.rocket.cli.rkt;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rocket.base.RocketException;
+import dev.rocket.cli.output.DurationConverter;
+import dev.rocket.cli.output.Humanize;
+import dev.rocket.cli.output.JsonOutput;
+import dev.rocket.cli.output.OutputFormat;
+import dev.rocket.pod.PodStatus;
+import dev.rocket.pod.Pods;
+import dev.rocket.spec.types.PodUuid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code rkt status}: a pod's state, times, PID and its apps' exit codes; optionally waits for it to exit. */
+@Command(name = "status", description = "Check the status of a rkt pod.")
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RktCommand rkt;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--wait", arity = "0..1", fallbackValue = "forever", paramLabel = "DURATION",
+            description = "Wait for the pod to exit, for at most DURATION when given.")
+    String waitFor;
+
+    @Option(names = "--uuid-file", paramLabel = "FILE", description = "Read the pod's UUID from this file.")
+    Path uuidFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
+            description = "Output format: tabular, json or json-pretty.")
+    OutputFormat format = OutputFormat.TABULAR;
+
+    @Parameters(arity = "0..1", paramLabel = "UUID", description = "The pod's UUID or a unique prefix of it.")
+    String reference;
+
+    @Override
+    public Integer call() throws RocketException {
+        Pods pods = rkt.global().pods();
+        PodUuid uuid = PodReference.resolve(pods, reference, uuidFile);
+        if (waitFor != null && !waitFor.equals("false")) {
+            if (waitFor.equals("forever") || waitFor.equals("true")) {
+                pods.waitForExit(uuid);
+            } else {
+                Duration limit = DurationConverter.parse(waitFor);
+                if (!pods.waitForExit(uuid, limit)) {
+                    throw new RocketException(RocketException.Kind.UNAVAILABLE,
+                            "pod " + uuid + " was still running after " + waitFor);
+                }
+            }
+        }
+        PodStatus status = pods.status(uuid);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.isJson()) {
+            ObjectNode node = PodJson.of(status.pod());
+            status.pid().ifPresent(pid -> node.put("pid", pid));
+            node.put("exited", status.exited());
+            ObjectNode codes = node.putObject("app_exit_codes");
+            status.appExitCodes().forEach((app, code) -> codes.put(app.toString(), code));
+            JsonOutput.print(out, node, format == OutputFormat.JSON_PRETTY);
+            return 0;
+        }
+        out.println("state=" + status.pod().state());
+        status.pod().summary().created().ifPresent(t -> out.println("created=" + Humanize.fullTime(t)));
+        status.pod().summary().started().ifPresent(t -> out.println("started=" + Humanize.fullTime(t)));
+        status.pid().ifPresent(pid -> out.println("pid=" + pid));
+        out.println("exited=" + status.exited());
+        status.appExitCodes().forEach((app, code) -> out.println("app-" + app + "=" + code));
+        out.flush();
+        return 0;
+    }
+}

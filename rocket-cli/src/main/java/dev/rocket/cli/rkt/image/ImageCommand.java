@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
                 ImageVerifyCommand.class,
                 ImageCatManifestCommand.class,
                 ImageExportCommand.class,
+                ImageExtractCommand.class,
+                ImageRenderCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")
 public final class ImageCommand implements Runnable {

@@ -156,5 +156,14 @@ class ImageCommandsTest {
         assertEquals(CommandRunner.EXIT_FAILURE, rkt("image", "export", "example.com/real", out.toString()).exitCode());
         assertEquals(0, rkt("image", "export", "--overwrite", "example.com/real", out.toString()).exitCode());
         assertEquals(CommandRunner.EXIT_FAILURE, rkt("image", "cat-manifest", "example.com/nothing").exitCode());
+
+        Path extracted = dir.resolve("extracted");
+        CliRun extract = rkt("image", "extract", "example.com/real", extracted.toString());
+        assertEquals(0, extract.exitCode(), extract.err());
+        assertTrue(Files.isRegularFile(extracted.resolve("manifest")) && Files.isDirectory(extracted.resolve("rootfs")));
+        assertEquals(CommandRunner.EXIT_FAILURE, rkt("image", "render", "example.com/real", extracted.toString()).exitCode());
+        CliRun render = rkt("image", "render", "--rootfs-only", "--overwrite", "example.com/real", extracted.toString());
+        assertEquals(0, render.exitCode(), render.err());
+        assertFalse(Files.exists(extracted.resolve("manifest")));
     }
 }

@@ -3,7 +3,6 @@ package dev.rocket.cli.rkt;
 import dev.rocket.base.RocketException;
 import dev.rocket.cli.output.DurationConverter;
 import dev.rocket.pod.GcPolicy;
-import dev.rocket.pod.PodCleanup;
 import dev.rocket.pod.PodGcReport;
 import dev.rocket.spec.types.PodUuid;
 import picocli.CommandLine.Command;
@@ -39,7 +38,7 @@ final class GcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RocketException {
-        PodGcReport report = rkt.global().pods().gc(new GcPolicy(gracePeriod, expirePrepared, markOnly), PodCleanup.NONE);
+        PodGcReport report = rkt.global().pods().gc(new GcPolicy(gracePeriod, expirePrepared, markOnly), rkt.global().runtimeCleanup());
         PrintWriter err = spec.commandLine().getErr();
         for (PodUuid uuid : report.marked()) err.println("gc: moving pod \"" + uuid + "\" to garbage");
         for (PodUuid uuid : report.collected()) err.println("Garbage collecting pod \"" + uuid + "\"");

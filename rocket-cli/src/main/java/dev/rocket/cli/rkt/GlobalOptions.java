@@ -7,6 +7,8 @@ import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.trust.TrustDirectories;
 import dev.rocket.pod.Pods;
+import dev.rocket.stage0.RuntimeCleanup;
+import dev.rocket.stage1.runtime.RuncRuntime;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 
@@ -52,6 +54,16 @@ public final class GlobalOptions {
     /** The pods under {@code --dir}. */
     public Pods pods() {
         return Pods.at(dir);
+    }
+
+    /** The OCI runtime Rocket uses, with its state under {@code --dir}. */
+    public RuncRuntime runtime() throws RocketException {
+        return RuncRuntime.detect(dir.resolve("runtime"));
+    }
+
+    /** What gc and rm release besides a pod's directory: the runtime's containers. */
+    public RuntimeCleanup runtimeCleanup() throws RocketException {
+        return new RuntimeCleanup(runtime());
     }
 
     /** Opens the image store under {@code --dir}. */

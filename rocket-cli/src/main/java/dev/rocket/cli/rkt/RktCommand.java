@@ -14,6 +14,7 @@ import java.io.InputStream;
                 RktVersionCommand.class,
                 TrustCommand.class,
                 FetchCommand.class,
+                RunCommand.class,
                 ListCommand.class,
                 StatusCommand.class,
                 RmCommand.class,

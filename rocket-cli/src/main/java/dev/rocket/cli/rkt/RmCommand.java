@@ -1,7 +1,6 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
-import dev.rocket.pod.PodCleanup;
 import dev.rocket.pod.Pods;
 import dev.rocket.spec.types.PodUuid;
 import picocli.CommandLine.Command;
@@ -53,7 +52,7 @@ final class RmCommand implements Callable<Integer> {
         }
         for (PodUuid uuid : uuids) {
             try {
-                pods.remove(uuid, PodCleanup.NONE);
+                pods.remove(uuid, rkt.global().runtimeCleanup());
                 err.println("\"" + uuid + "\"");
             } catch (RocketException e) {
                 err.println("rkt: " + e.getMessage());

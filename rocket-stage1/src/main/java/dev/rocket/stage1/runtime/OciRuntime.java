@@ -24,6 +24,9 @@ public interface OciRuntime {
      */
     List<String> runArgv(Path bundle, String id);
 
+    /** The command line that sends {@code signal} (a name such as {@code TERM}) to a running container. */
+    List<String> killArgv(String id, String signal);
+
     /** Creates the container without starting its process; the process's stdio is {@code stdio}. */
     void create(Path bundle, String id, Stdio stdio) throws RocketException;
 

@@ -119,6 +119,11 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
+    public List<String> killArgv(String id, String signal) {
+        return command("kill", id, signal);
+    }
+
+    @Override
     public List<String> runArgv(Path bundle, String id) {
         return command("run", "--bundle", bundle.toAbsolutePath().toString(), id);
     }

@@ -1,0 +1,174 @@
+package dev.rocket.cli.rkt;
+
+import dev.rocket.cli.CliRun;
+import dev.rocket.cli.CommandRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code rkt run} of a real busybox image with the real runc, as root. rkt replaces its JVM with the pod, so
+ * every run is a child JVM on the test class path; status, list and gc then look at it in-process.
+ */
+class RunCommandTest {
+
+    @TempDir
+    static Path shared;
+
+    static Path image;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void buildBusyboxImage() throws IOException {
+        Path layout = shared.resolve("busybox");
+        Files.createDirectories(layout.resolve("rootfs/bin"));
+        Files.copy(Path.of("/bin/busybox"), layout.resolve("rootfs/bin/busybox"));
+        Files.createSymbolicLink(layout.resolve("rootfs/bin/sh"), Path.of("busybox"));
+        Files.createDirectories(layout.resolve("rootfs/etc"));
+        Files.writeString(layout.resolve("rootfs/etc/passwd"), "root:x:0:0:root:/:/bin/sh\nuser:x:1000:1000::/:/bin/sh\n");
+        Files.writeString(layout.resolve("rootfs/etc/group"), "root:x:0:\nuser:x:1000:\n");
+        Files.writeString(layout.resolve("manifest"), """
+                {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/busybox",
+                 "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
+                 "app": {"exec": ["/bin/sh", "-c", "echo hello from the pod"], "user": "user", "group": "user",
+                         "environment": [{"name": "GREETING", "value": "hi"}]}}
+                """);
+        image = shared.resolve("busybox.aci");
+        assertEquals(0, CliRun.actool("build", layout.toString(), image.toString()).exitCode());
+    }
+
+    @AfterEach
+    void collect() {
+        CliRun gc = rkt("gc", "--grace-period=0s");
+        assertEquals(0, gc.exitCode(), gc.err());
+    }
+
+    private CliRun rkt(String... args) {
+        List<String> all = new ArrayList<>(List.of("--dir=" + dir, "--insecure-options=image"));
+        all.addAll(List.of(args));
+        return CliRun.rkt(all.toArray(String[]::new));
+    }
+
+    private ProcessBuilder rktProcess(String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                RktCommand.class.getName(), "--dir=" + dir, "--insecure-options=image"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    private record Finished(int exitCode, String out, String err) {
+    }
+
+    private Finished run(String... args) throws Exception {
+        Process process = rktProcess(args).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "rkt run did not end");
+        return new Finished(process.exitValue(), out, err);
+    }
+
+    @Test
+    void runsTheImagesAppAsItsUserAndPassesItsExitCode() throws Exception {
+        Finished plain = run("run", image.toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals("hello from the pod\n", plain.out());
+
+        Path uuidFile = dir.resolve("uuid");
+        Finished custom = run("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--",
+                "-c", "echo \"$(id -u):$(id -g) $GREETING $AC_APP_NAME $(hostname) $(pwd)\"; exit 7");
+        assertEquals(7, custom.exitCode(), custom.err());
+        String uuid = Files.readString(uuidFile).trim();
+        assertEquals("1000:1000 hi busybox rkt-" + uuid + " /\n", custom.out());
+
+        CliRun status = rkt("status", uuid);
+        assertEquals(0, status.exitCode(), status.err());
+        assertTrue(status.out().startsWith("state=exited\n"), status.out());
+        assertTrue(status.out().contains("app-busybox=7\n"), status.out());
+        assertTrue(rkt("list", "--no-legend").out().contains(uuid.substring(0, 8)));
+    }
+
+    @Test
+    void sigtermStopsThePodAndItIsRecorded() throws Exception {
+        Path uuidFile = dir.resolve("uuid");
+        Process process = rktProcess("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--",
+                "-c", "trap 'exit 143' TERM; while :; do sleep 1; done")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String uuid = null;
+        for (int i = 0; i < 600 && uuid == null; i++) {
+            Thread.sleep(50);
+            if (Files.exists(uuidFile)) {
+                CliRun status = rkt("status", Files.readString(uuidFile).trim());
+                if (status.out().contains("state=running") && status.out().contains("pid=")) uuid = Files.readString(uuidFile).trim();
+            }
+        }
+        assertTrue(uuid != null, "the pod never showed as running");
+        Thread.sleep(500);
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "SIGTERM did not stop the pod");
+        assertEquals(0, rkt("status", "--wait=10s", uuid).exitCode());
+        CliRun status = rkt("status", uuid);
+        assertTrue(status.out().contains("state=exited"), status.out());
+        assertTrue(status.out().contains("app-busybox=143"), status.out());
+    }
+
+    @Test
+    void badInputLeavesNoPod() throws Exception {
+        for (String[] args : new String[][]{{"run", "example.com/not-fetched"}, {"run", "--net=bridge", image.toString()},
+                {"run", image.toString(), "--", "-c", "true"}, {"run", dir.resolve("missing.aci").toString()}}) {
+            Finished run = run(args);
+            assertEquals(CommandRunner.EXIT_FAILURE, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
+        assertEquals("", rkt("list", "--no-legend").out());
+    }
+
+    @Test
+    void gcCleansUpAfterSigkillOfThePodProcess() throws Exception {
+        Path uuidFile = dir.resolve("uuid");
+        Process process = rktProcess("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--",
+                "-c", "while :; do sleep 1; done")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        for (int i = 0; i < 600 && !(Files.exists(uuidFile) && rkt("status", Files.readString(uuidFile).trim()).out().contains("pid=")); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        String uuid = Files.readString(uuidFile).trim();
+        assertTrue(rkt("status", uuid).out().startsWith("state=exited"), "a pod whose process is gone has exited");
+        CliRun gc = rkt("gc", "--grace-period=0s");
+        assertEquals(0, gc.exitCode(), gc.err());
+        assertTrue(gc.err().contains(uuid), gc.err());
+        nothingIsLeftBehindAfterGc();
+    }
+
+    @Test
+    void nothingIsLeftBehindAfterGc() throws Exception {
+        assertEquals(0, run("run", image.toString()).exitCode());
+        assertEquals(0, rkt("gc", "--grace-period=0s").exitCode());
+        assertEquals("", rkt("list", "--no-legend").out());
+        Process runc = new ProcessBuilder("runc", "--root", dir.resolve("runtime").toString(), "list", "-q").start();
+        assertEquals("", new String(runc.getInputStream().readAllBytes()).trim());
+        String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
+        assertFalse(mounts.contains(dir.toString()), mounts);
+        try (var cgroups = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
+            assertEquals(List.of(), cgroups.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith("rocket-")).toList());
+        }
+    }
+}

@@ -1,14 +1,10 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
-import dev.rocket.fetch.FetchEvents;
-import dev.rocket.fetch.HttpDownloader;
 import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
-import dev.rocket.trust.SignatureVerifier;
-import dev.rocket.trust.TrustStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,25 +49,11 @@ final class FetchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GlobalOptions global = rkt.global();
-        FetchEvents events = new FetchEvents() {
-            @Override
-            public void info(String message) {
-                err.println("rkt: " + message);
-                err.flush();
-            }
-
-            @Override
-            public void warning(String message) {
-                err.println("rkt: warning: " + message);
-                err.flush();
-            }
-        };
         if (signatures.size() > images.size()) {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "more --signature files than images");
         }
         try (ImageStore store = global.openStore()) {
-            ImageFetcher fetcher = new ImageFetcher(store, new SignatureVerifier(new TrustStore(global.trustDirectories())),
-                    HttpDownloader.withDefaults(global.insecure()), global.insecure(), events);
+            ImageFetcher fetcher = CommandFetcher.of(global, store, err);
             for (int i = 0; i < images.size(); i++) {
                 Optional<String> signature = i < signatures.size() ? Optional.of(signatures.get(i)) : Optional.empty();
                 ImageRecord record = fetcher.fetch(images.get(i), signature, pullPolicy);

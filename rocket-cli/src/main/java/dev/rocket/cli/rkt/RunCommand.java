@@ -3,15 +3,11 @@ package dev.rocket.cli.rkt;
 import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
-import dev.rocket.fetch.FetchEvents;
-import dev.rocket.fetch.HttpDownloader;
 import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.stage0.PodStarter;
 import dev.rocket.stage0.RunRequest;
 import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.store.ImageStore;
-import dev.rocket.trust.SignatureVerifier;
-import dev.rocket.trust.TrustStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,20 +85,7 @@ final class RunCommand implements Callable<Integer> {
         InsecureOptions insecure = global.insecure();
         PrintWriter err = spec.commandLine().getErr();
         try (ImageStore store = global.openStore()) {
-            ImageFetcher fetcher = new ImageFetcher(store, new SignatureVerifier(new TrustStore(global.trustDirectories())),
-                    HttpDownloader.withDefaults(insecure), insecure, new FetchEvents() {
-                        @Override
-                        public void info(String message) {
-                            err.println("rkt: " + message);
-                            err.flush();
-                        }
-
-                        @Override
-                        public void warning(String message) {
-                            err.println("rkt: warning: " + message);
-                            err.flush();
-                        }
-                    });
+            ImageFetcher fetcher = CommandFetcher.of(global, store, err);
             new PodStarter(store, fetcher, global.pods(), global.runtime()).run(new RunRequest(images, execLine, hostNetwork,
                     Optional.ofNullable(hostname), Optional.ofNullable(uuidFileSave), flavor, insecure));
         }

@@ -103,22 +103,56 @@ class RunCommandTest {
         assertTrue(rkt("list", "--no-legend").out().contains(uuid.substring(0, 8)));
     }
 
-    @Test
-    void sigtermStopsThePodAndItIsRecorded() throws Exception {
-        Path uuidFile = dir.resolve("uuid");
-        Process process = rktProcess("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--",
-                "-c", "trap 'exit 143' TERM; while :; do sleep 1; done")
+    private record Started(Process process, String uuid) {
+    }
+
+    /** Starts a pod running {@code script} and waits until it shows as running with its process recorded. */
+    private Started startPod(String name, String script) throws Exception {
+        Path uuidFile = dir.resolve(name + ".uuid");
+        Process process = rktProcess("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--", "-c", script)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String uuid = null;
-        for (int i = 0; i < 600 && uuid == null; i++) {
+        for (int i = 0; i < 600; i++) {
             Thread.sleep(50);
             if (Files.exists(uuidFile)) {
-                CliRun status = rkt("status", Files.readString(uuidFile).trim());
-                if (status.out().contains("state=running") && status.out().contains("pid=")) uuid = Files.readString(uuidFile).trim();
+                String uuid = Files.readString(uuidFile).trim();
+                CliRun status = rkt("status", uuid);
+                if (status.out().contains("state=running") && status.out().contains("pid=")) {
+                    Thread.sleep(500); // the monitor sets its signal handlers right after recording its PID
+                    return new Started(process, uuid);
+                }
             }
         }
-        assertTrue(uuid != null, "the pod never showed as running");
-        Thread.sleep(500);
+        throw new AssertionError("the pod never showed as running");
+    }
+
+    private static final String HANDLES_TERM = "trap 'exit 143' TERM; while :; do sleep 1; done";
+
+    @Test
+    void stopAndCatManifestOfARunningPod() throws Exception {
+        Started gentle = startPod("gentle", HANDLES_TERM);
+        CliRun manifest = rkt("cat-manifest", gentle.uuid());
+        assertEquals(0, manifest.exitCode(), manifest.err());
+        assertTrue(manifest.out().contains("\"busybox\""), manifest.out());
+        CliRun stop = rkt("stop", gentle.uuid());
+        assertEquals(0, stop.exitCode(), stop.err());
+        assertEquals("\"" + gentle.uuid() + "\"\n", stop.out());
+        assertTrue(gentle.process().waitFor(30, TimeUnit.SECONDS));
+        assertEquals(143, gentle.process().exitValue());
+
+        Started stubborn = startPod("stubborn", "trap '' TERM; while :; do sleep 1; done");
+        assertEquals(0, rkt("stop", "--force", stubborn.uuid()).exitCode());
+        assertTrue(stubborn.process().waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, stubborn.process().exitValue());
+        CliRun again = rkt("stop", stubborn.uuid());
+        assertEquals(CommandRunner.EXIT_FAILURE, again.exitCode());
+        assertTrue(again.err().contains("not running"), again.err());
+    }
+
+    @Test
+    void sigtermStopsThePodAndItIsRecorded() throws Exception {
+        Started started = startPod("term", HANDLES_TERM);
+        Process process = started.process();
+        String uuid = started.uuid();
         process.destroy();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "SIGTERM did not stop the pod");
         assertEquals(0, rkt("status", "--wait=10s", uuid).exitCode());
@@ -140,17 +174,10 @@ class RunCommandTest {
 
     @Test
     void gcCleansUpAfterSigkillOfThePodProcess() throws Exception {
-        Path uuidFile = dir.resolve("uuid");
-        Process process = rktProcess("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--",
-                "-c", "while :; do sleep 1; done")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 600 && !(Files.exists(uuidFile) && rkt("status", Files.readString(uuidFile).trim()).out().contains("pid=")); i++) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(500);
-        process.destroyForcibly();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        String uuid = Files.readString(uuidFile).trim();
+        Started started = startPod("killed", "while :; do sleep 1; done");
+        started.process().destroyForcibly();
+        assertTrue(started.process().waitFor(30, TimeUnit.SECONDS));
+        String uuid = started.uuid();
         assertTrue(rkt("status", uuid).out().startsWith("state=exited"), "a pod whose process is gone has exited");
         CliRun gc = rkt("gc", "--grace-period=0s");
         assertEquals(0, gc.exitCode(), gc.err());

@@ -20,7 +20,9 @@ import dev.rocket.spec.schema.RuntimeImage;
 import dev.rocket.spec.types.AcName;
 import dev.rocket.spec.types.Exec;
 import dev.rocket.spec.types.Labels;
+import dev.rocket.spec.types.PodUuid;
 import dev.rocket.stage1.oci.AppLaunch;
+import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.stage1.oci.HostLimits;
 import dev.rocket.stage1.oci.NamespaceSource;
 import dev.rocket.stage1.oci.OciBundle;
@@ -64,6 +66,48 @@ public final class PodStarter {
 
     /** Prepares the pod and replaces this process with it; returns only by throwing. */
     public void run(RunRequest request) throws RocketException {
+        RunningPod running;
+        Prepared prepared;
+        try (PreparingPod preparing = pods.create()) {
+            prepared = prepare(preparing, request);
+            running = preparing.markRunning();
+        }
+        handOver(running, prepared.pod(), prepared.app(), prepared.image(), prepared.flavor(), request);
+    }
+
+    /** {@code rkt prepare}: the pod ready on disk, in {@code prepared}; its UUID. */
+    public PodUuid prepareOnly(RunRequest request) throws RocketException {
+        try (PreparingPod preparing = pods.create()) {
+            prepare(preparing, request);
+            preparing.markPrepared();
+            return preparing.uuid();
+        }
+    }
+
+    /**
+     * {@code rkt run-prepared}: starts a prepared pod and replaces this process with it. The network, host
+     * name and insecure options come from {@code options}; images and flavor were fixed at prepare.
+     */
+    public void runPrepared(PodUuid uuid, RunRequest options) throws RocketException {
+        RunningPod running = pods.startPrepared(uuid);
+        try {
+            PodManifest pod = PodManifest.parse(Files.readString(PodLayout.manifest(running.dir())));
+            RuntimeApp app = pod.apps().getFirst();
+            ImageManifest image = manifest(store.get(app.image().id().orElseThrow()));
+            Flavor flavor = Flavor.valueOf(Files.readString(PodLayout.stage1(running.dir()).resolve(FLAVOR_FILE)).trim());
+            handOver(running, pod, app, image, flavor, options);
+        } catch (IOException | SpecException | IllegalArgumentException e) {
+            running.close();
+            throw new RocketException(Kind.FAILED_PRECONDITION, "prepared pod " + uuid + " cannot be started: " + e.getMessage(), e);
+        }
+    }
+
+    private record Prepared(PodManifest pod, RuntimeApp app, ImageManifest image, Flavor flavor) {
+    }
+
+    private static final String FLAVOR_FILE = "flavor";
+
+    private Prepared prepare(PreparingPod preparing, RunRequest request) throws RocketException {
         if (request.images().size() != 1) {
             throw new RocketException(Kind.INVALID_ARGUMENT, "pods of several apps are not supported yet; run one image");
         }
@@ -81,26 +125,26 @@ public final class PodStarter {
                     app.annotations());
         }
         PodManifest pod = PodManifest.of(List.of(app));
-        RunningPod running;
-        try (PreparingPod preparing = pods.create()) {
+        try {
             request.uuidFileSave().ifPresent(file -> writeUuid(file, preparing));
             Path appDir = PodLayout.app(preparing.dir(), name);
             Files.createDirectories(appDir);
             new ImageRenderer(store, new SafeExtractor(SafeExtractor.runningAsRoot()))
                     .write(image.id(), appDir.resolve("rootfs"), ImageRenderer.Mode.RENDER, true, false);
+            Path stage1 = Files.createDirectories(PodLayout.stage1(preparing.dir()));
+            Files.writeString(stage1.resolve(FLAVOR_FILE), request.flavor().name() + "\n");
             preparing.writeManifest(pod);
             store.touch(image.id());
-            running = preparing.markRunning();
         } catch (IOException e) {
             throw new RocketException(Kind.INTERNAL, "preparing the pod failed: " + e.getMessage(), e);
         } catch (java.io.UncheckedIOException e) {
             throw new RocketException(Kind.INVALID_ARGUMENT, e.getMessage(), e);
         }
-        handOver(running, pod, app, manifest, request);
+        return new Prepared(pod, app, manifest, request.flavor());
     }
 
-    private void handOver(RunningPod running, PodManifest pod, RuntimeApp app, ImageManifest image, RunRequest request)
-            throws RocketException {
+    private void handOver(RunningPod running, PodManifest pod, RuntimeApp app, ImageManifest image, Flavor flavor,
+                          RunRequest request) throws RocketException {
         Path appDir = PodLayout.app(running.dir(), app.name());
         String id = running.uuid() + "-" + app.name();  // RuntimeCleanup.containerId names it the same way
         try {
@@ -109,7 +153,7 @@ public final class PodStarter {
             PodFacts facts = new PodFacts(running.uuid(), hostname, network, NamespaceSource.ofPrivate(),
                     NamespaceSource.ofPrivate(), Optional.empty());
             AppLaunch launch = AppLaunch.of(pod, app, image, appDir.resolve("rootfs"), List.of(),
-                    "rocket-" + id, request.flavor(), request.insecure());
+                    "rocket-" + id, flavor, request.insecure());
             new OciBundle(appDir).write(new OciConfigTranslator(HostLimits.read()).translate(launch, facts));
             Files.createDirectories(PodLayout.exitStatuses(running.dir()));
             String script = MonitorScript.of(runtime.runArgv(appDir, id), runtime.killArgv(id, "TERM"), runtime.killArgv(id, "KILL"), running.lock().fd().number(),

@@ -15,6 +15,8 @@ import java.io.InputStream;
                 TrustCommand.class,
                 FetchCommand.class,
                 RunCommand.class,
+                PrepareCommand.class,
+                RunPreparedCommand.class,
                 StopCommand.class,
                 CatManifestCommand.class,
                 ListCommand.class,

@@ -1,6 +1,5 @@
 package dev.rocket.cli.rkt;
 
-import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.fetch.ImageFetcher;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ import java.util.concurrent.Callable;
  * (the JVM is replaced) and exits with the app's exit code.
  */
 @Command(name = "run", description = "Run image(s) in a pod. Arguments after -- are passed to the app.")
-final class RunCommand implements Callable<Integer> {
+class RunCommand implements Callable<Integer> {
 
     @ParentCommand
     RktCommand rkt;
@@ -56,6 +54,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RocketException {
+        GlobalOptions global = rkt.global();
+        RunRequest request = request();
+        try (ImageStore store = global.openStore()) {
+            ImageFetcher fetcher = CommandFetcher.of(global, store, spec.commandLine().getErr());
+            new PodStarter(store, fetcher, global.pods(), global.runtime()).run(request);
+        }
+        throw new RocketException(Kind.INTERNAL, "the pod was not started");
+    }
+
+    /** The request the flags describe; also what {@code rkt prepare} prepares. */
+    RunRequest request() throws RocketException {
         List<String> original = spec.commandLine().getParseResult().originalArgs();
         int separator = original.indexOf("--");
         List<String> appArguments = separator < 0 ? List.of() : original.subList(separator + 1, original.size());
@@ -81,14 +90,7 @@ final class RunCommand implements Callable<Integer> {
             case "fly", "coreos.com/rkt/stage1-fly" -> Flavor.FLY;
             default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--stage1-name=" + stage1 + ": the flavors are default and fly");
         };
-        GlobalOptions global = rkt.global();
-        InsecureOptions insecure = global.insecure();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ImageStore store = global.openStore()) {
-            ImageFetcher fetcher = CommandFetcher.of(global, store, err);
-            new PodStarter(store, fetcher, global.pods(), global.runtime()).run(new RunRequest(images, execLine, hostNetwork,
-                    Optional.ofNullable(hostname), Optional.ofNullable(uuidFileSave), flavor, insecure));
-        }
-        throw new RocketException(Kind.INTERNAL, "the pod was not started");
+        return new RunRequest(images, execLine, hostNetwork, Optional.ofNullable(hostname), Optional.ofNullable(uuidFileSave),
+                flavor, rkt.global().insecure());
     }
 }

@@ -162,6 +162,20 @@ class RunCommandTest {
     }
 
     @Test
+    void prepareThenRunPrepared() throws Exception {
+        CliRun prepare = rkt("prepare", image.toString(), "--exec=/bin/sh", "--", "-c", "echo prepared; exit 4");
+        assertEquals(0, prepare.exitCode(), prepare.err());
+        String uuid = prepare.out().trim();
+        assertTrue(rkt("status", uuid).out().startsWith("state=prepared"), rkt("status", uuid).out());
+        Finished run = run("run-prepared", uuid);
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("prepared\n", run.out());
+        Finished again = run("run-prepared", uuid);
+        assertEquals(CommandRunner.EXIT_FAILURE, again.exitCode());
+        assertTrue(again.err().contains("already started"), again.err());
+    }
+
+    @Test
     void badInputLeavesNoPod() throws Exception {
         for (String[] args : new String[][]{{"run", "example.com/not-fetched"}, {"run", "--net=bridge", image.toString()},
                 {"run", image.toString(), "--", "-c", "true"}, {"run", dir.resolve("missing.aci").toString()}}) {

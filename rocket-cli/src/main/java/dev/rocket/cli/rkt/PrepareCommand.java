@@ -1,0 +1,23 @@
+package dev.rocket.cli.rkt;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.stage0.PodStarter;
+import dev.rocket.store.ImageStore;
+import picocli.CommandLine.Command;
+
+/** {@code rkt prepare}: everything {@code rkt run} does before starting the pod; prints the pod's UUID. */
+@Command(name = "prepare", description = "Prepare a pod to run later with run-prepared; prints its UUID.")
+final class PrepareCommand extends RunCommand {
+
+    @Override
+    public Integer call() throws RocketException {
+        GlobalOptions global = rkt.global();
+        try (ImageStore store = global.openStore()) {
+            var uuid = new PodStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr()), global.pods(),
+                    global.runtime()).prepareOnly(request());
+            spec.commandLine().getOut().println(uuid);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

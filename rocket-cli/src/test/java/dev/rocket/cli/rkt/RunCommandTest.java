@@ -162,6 +162,24 @@ class RunCommandTest {
     }
 
     @Test
+    void twentyPodsStartedAtOnceAllRunAndAreCollected() throws Exception {
+        assertEquals(0, run("fetch", image.toString()).exitCode());
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            processes.add(rktProcess("run", "example.com/busybox", "--exec=/bin/sh", "--", "-c", "exit " + (i % 7))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            assertTrue(processes.get(i).waitFor(300, TimeUnit.SECONDS), "pod " + i + " did not end");
+            assertEquals(i % 7, processes.get(i).exitValue(), "pod " + i);
+        }
+        String list = rkt("list", "--no-legend").out();
+        assertEquals(20, list.lines().filter(line -> line.contains("exited")).count(), list);
+        assertEquals(0, rkt("gc", "--grace-period=0s").exitCode());
+        nothingIsLeftBehindAfterGc();
+    }
+
+    @Test
     void prepareThenRunPrepared() throws Exception {
         CliRun prepare = rkt("prepare", image.toString(), "--exec=/bin/sh", "--", "-c", "echo prepared; exit 4");
         assertEquals(0, prepare.exitCode(), prepare.err());

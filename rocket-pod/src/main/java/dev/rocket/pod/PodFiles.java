@@ -1,5 +1,7 @@
 package dev.rocket.pod;
 
+import dev.rocket.base.AtomicFile;
+
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.spec.SpecException;
@@ -20,7 +22,7 @@ final class PodFiles {
     /** Replaces the pod manifest and brings the summary's apps in line with it. */
     static void writeManifest(Path pod, PodManifest manifest) throws RocketException {
         try {
-            AtomicReplace.write(PodLayout.manifest(pod), manifest.toJson(true));
+            AtomicFile.write(PodLayout.manifest(pod), manifest.toJson(true));
         } catch (IOException e) {
             throw PodFailures.of("write the manifest of pod " + pod.getFileName(), e);
         }
@@ -45,7 +47,7 @@ final class PodFiles {
 
     static void writeSummary(Path pod, PodSummary summary) throws RocketException {
         try {
-            AtomicReplace.write(PodLayout.summary(pod), summary.toString());
+            AtomicFile.write(PodLayout.summary(pod), summary.toString());
         } catch (IOException e) {
             throw PodFailures.of("write the summary of pod " + pod.getFileName(), e);
         }

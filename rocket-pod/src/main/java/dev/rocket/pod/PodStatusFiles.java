@@ -1,5 +1,7 @@
 package dev.rocket.pod;
 
+import dev.rocket.base.AtomicFile;
+
 import dev.rocket.base.RocketException;
 import dev.rocket.spec.types.AcName;
 
@@ -72,7 +74,7 @@ public record PodStatusFiles(Path pod) {
 
     private static void write(Path file, long number) throws RocketException {
         try {
-            AtomicReplace.write(file, number + "\n");
+            AtomicFile.write(file, number + "\n");
         } catch (IOException e) {
             throw PodFailures.of("write " + file, e);
         }

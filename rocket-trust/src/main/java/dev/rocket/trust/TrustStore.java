@@ -1,5 +1,7 @@
 package dev.rocket.trust;
 
+import dev.rocket.base.AtomicFile;
+
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.spec.types.AcIdentifier;

@@ -8,6 +8,8 @@ import dev.rocket.store.StoreLayout;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import dev.rocket.store.ChildJvms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +36,16 @@ class TreeStoreProcessTest {
     @TempDir
     Path work;
 
-    private final List<Process> children = new ArrayList<>();
+    private ChildJvms children;
+
+    @BeforeEach
+    void children() {
+        children = new ChildJvms(work);
+    }
 
     @AfterEach
     void killLeftovers() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor();
-        }
+        children.killAll();
     }
 
     private Path storeDir() {
@@ -79,25 +83,7 @@ class TreeStoreProcessTest {
     }
 
     private Process render(ImageId image) throws IOException {
-        int n = children.size();
-        Files.createDirectories(work.resolve("native"));
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-Dorg.sqlite.tmpdir=" + work.resolve("native"),
-                "-cp", System.getProperty("java.class.path"), TreeChild.class.getName(),
-                "render", storeDir().toString(), image.value())
-                .redirectOutput(work.resolve("child" + n + ".out").toFile())
-                .redirectError(work.resolve("child" + n + ".err").toFile())
-                .start();
-        children.add(child);
-        return child;
-    }
-
-    private String finish(Process child) throws Exception {
-        int n = children.indexOf(child);
-        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "child " + n + " did not finish");
-        assertEquals(0, child.exitValue(), "child " + n + " failed: " + Files.readString(work.resolve("child" + n + ".err")));
-        return Files.readString(work.resolve("child" + n + ".out")).strip();
+        return children.start(TreeChild.class, "render", storeDir().toString(), image.value());
     }
 
     @Test
@@ -130,7 +116,7 @@ class TreeStoreProcessTest {
         ImageId image = storeLargeImage(500);
         List<Process> renders = List.of(render(image), render(image), render(image));
         List<String> keys = new ArrayList<>();
-        for (Process child : renders) keys.add(finish(child));
+        for (Process child : renders) keys.add(children.finish(child));
         TreeKey key = TreeKey.of(List.of(image));
         assertEquals(List.of(key.value(), key.value(), key.value()), keys);
         StoreLayout layout = new StoreLayout(storeDir());

@@ -14,7 +14,10 @@ import java.nio.file.Path;
  * DIR/cas/db/images.sqlite3             the image index (SQLite, WAL mode: -wal and -shm files beside it)
  * DIR/cas/tmp/                          ingests in progress; same filesystem as blob/ so that rename is atomic
  * DIR/cas/store.lock                    advisory lock file: byte 0 is the store lock, other bytes image locks
- * DIR/cas/tree/                         rendered trees (owned by the tree store)
+ * DIR/cas/tree/KEY/manifest             a rendered tree: the top image's manifest ...
+ * DIR/cas/tree/KEY/rootfs/              ... and the rootfs of the image and its dependencies
+ * DIR/cas/tree/KEY.rendered             completion marker with the tree's checksum, written last
+ * DIR/cas/tree/KEY.lock                 flock of the tree, held while rendering or removing it
  * </pre>
  *
  * Unlike rkt, blobs are named by the full 128-digit image ID rather than a 64-digit truncation, and the
@@ -69,5 +72,20 @@ public record StoreLayout(Path dir) {
     /** Rendered trees; named here so that every path of the store is in one place. */
     public Path trees() {
         return cas().resolve("tree");
+    }
+
+    /** The rendered tree named {@code key} ({@code deps-sha512-...}): an image layout, manifest and rootfs. */
+    public Path tree(String key) {
+        return trees().resolve(key);
+    }
+
+    /** The completion marker of a tree; a tree without it is incomplete and never used. */
+    public Path treeMarker(String key) {
+        return trees().resolve(key + ".rendered");
+    }
+
+    /** The lock file of a tree. */
+    public Path treeLock(String key) {
+        return trees().resolve(key + ".lock");
     }
 }

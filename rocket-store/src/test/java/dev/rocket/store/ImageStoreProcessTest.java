@@ -3,6 +3,7 @@ package dev.rocket.store;
 import dev.rocket.spec.types.ImageId;
 import dev.rocket.store.cas.BlobStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +32,16 @@ class ImageStoreProcessTest {
     @TempDir
     Path work;
 
-    private final List<Process> children = new ArrayList<>();
+    private ChildJvms children;
+
+    @BeforeEach
+    void children() {
+        children = new ChildJvms(work);
+    }
 
     @AfterEach
     void killLeftovers() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor();
-        }
+        children.killAll();
     }
 
     private Path storeDir() {
@@ -46,29 +49,11 @@ class ImageStoreProcessTest {
     }
 
     private Process start(String... args) throws IOException {
-        int n = children.size();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                // sqlite-jdbc unpacks its native library here; a killed child leaves it behind otherwise.
-                "-Dorg.sqlite.tmpdir=" + work.resolve("native"),
-                "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
-        command.addAll(List.of(args));
-        Files.createDirectories(work.resolve("native"));
-        Process child = new ProcessBuilder(command)
-                .redirectOutput(work.resolve("child" + n + ".out").toFile())
-                .redirectError(work.resolve("child" + n + ".err").toFile())
-                .start();
-        children.add(child);
-        return child;
+        return children.start(StoreChild.class, args);
     }
 
     private String finish(Process child) throws Exception {
-        int n = children.indexOf(child);
-        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "child " + n + " did not finish");
-        String err = Files.readString(work.resolve("child" + n + ".err"));
-        assertEquals(0, child.exitValue(), "child " + n + " failed: " + err);
-        return Files.readString(work.resolve("child" + n + ".out")).strip();
+        return children.finish(child);
     }
 
     @Test

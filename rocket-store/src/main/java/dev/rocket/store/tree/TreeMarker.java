@@ -1,0 +1,108 @@
+package dev.rocket.store.tree;
+
+import dev.rocket.spec.SpecException;
+import dev.rocket.spec.types.ImageId;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The completion marker of a tree, written last, after the tree is on disk: while it is missing the tree is
+ * incomplete and never used. It records what verification and garbage collection need, one field per line:
+ * <pre>
+ * checksum sha512-...
+ * image sha512-...     the image rendered
+ * layer sha512-...     each layer applied, lowest first
+ * </pre>
+ */
+final class TreeMarker {
+
+    private TreeMarker() {
+    }
+
+    /** Flushes {@code tree} to disk, then writes the marker atomically (temp file, fsync, rename, fsync). */
+    static void write(Path marker, Path tree, TreeChecksum checksum, ImageId image, List<ImageId> layers)
+            throws IOException {
+        syncTree(tree);
+        StringBuilder text = new StringBuilder("checksum ").append(checksum).append('\n');
+        text.append("image ").append(image).append('\n');
+        for (ImageId layer : layers) text.append("layer ").append(layer).append('\n');
+        Path temp = marker.resolveSibling(marker.getFileName() + ".tmp");
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII)));
+            out.force(true);
+        }
+        Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE);
+        sync(marker.getParent());
+    }
+
+    /** What the marker records, or empty when there is none (the tree is incomplete or gone). */
+    static Optional<Recorded> read(Path marker) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(marker, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        try {
+            TreeChecksum checksum = null;
+            ImageId image = null;
+            List<ImageId> layers = new ArrayList<>();
+            for (String line : lines) {
+                int space = line.indexOf(' ');
+                String value = line.substring(space + 1);
+                switch (space < 0 ? line : line.substring(0, space)) {
+                    case "checksum" -> checksum = new TreeChecksum(value);
+                    case "image" -> image = ImageId.parse(value);
+                    case "layer" -> layers.add(ImageId.parse(value));
+                    default -> throw new IOException("unknown line in " + marker + ": " + line);
+                }
+            }
+            if (checksum == null || image == null || layers.isEmpty()) throw new IOException(marker + " is incomplete");
+            return Optional.of(new Recorded(checksum, image, layers));
+        } catch (SpecException | IllegalArgumentException e) {
+            throw new IOException(marker + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    record Recorded(TreeChecksum checksum, ImageId image, List<ImageId> layers) {
+    }
+
+    /** Flushes every regular file and directory of {@code tree}; other files have no data to flush. */
+    private static void syncTree(Path tree) throws IOException {
+        Files.walkFileTree(tree, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) sync(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) throw failure;
+                sync(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void sync(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

@@ -30,8 +30,8 @@ import dev.rocket.stage1.oci.OciConfigTranslator;
 import dev.rocket.stage1.oci.PodFacts;
 import dev.rocket.stage1.runtime.OciRuntime;
 import dev.rocket.store.ImageStore;
-import dev.rocket.store.extract.ImageRenderer;
-import dev.rocket.store.extract.SafeExtractor;
+import dev.rocket.store.extract.ExtractScope;
+import dev.rocket.store.tree.TreeStore;
 import dev.rocket.store.index.ImageRecord;
 
 import java.io.IOException;
@@ -129,8 +129,7 @@ public final class PodStarter {
             request.uuidFileSave().ifPresent(file -> writeUuid(file, preparing));
             Path appDir = PodLayout.app(preparing.dir(), name);
             Files.createDirectories(appDir);
-            new ImageRenderer(store, new SafeExtractor(SafeExtractor.runningAsRoot()))
-                    .write(image.id(), appDir.resolve("rootfs"), ImageRenderer.Mode.RENDER, true, false);
+            TreeStore.open(store).renderTo(image.id(), appDir.resolve("rootfs"), ExtractScope.ROOTFS_ONLY, false);
             Path stage1 = Files.createDirectories(PodLayout.stage1(preparing.dir()));
             Files.writeString(stage1.resolve(FLAVOR_FILE), request.flavor().name() + "\n");
             preparing.writeManifest(pod);

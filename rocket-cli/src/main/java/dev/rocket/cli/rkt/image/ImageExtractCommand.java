@@ -1,6 +1,9 @@
 package dev.rocket.cli.rkt.image;
 
-import dev.rocket.store.extract.ImageRenderer;
+import dev.rocket.base.RocketException;
+import dev.rocket.spec.types.ImageId;
+import dev.rocket.store.extract.ExtractScope;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Command;
 
 /** {@code rkt image extract}: a stored image's own files (manifest and rootfs) in a directory. */
@@ -8,7 +11,7 @@ import picocli.CommandLine.Command;
 final class ImageExtractCommand extends ImageWriteOutCommand {
 
     @Override
-    ImageRenderer.Mode mode() {
-        return ImageRenderer.Mode.EXTRACT;
+    void writeOut(TreeStore trees, ImageId id, ExtractScope scope) throws RocketException {
+        trees.extractTo(id, output, scope, overwrite);
     }
 }

@@ -2,8 +2,9 @@ package dev.rocket.cli.rkt.image;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.store.ImageStore;
-import dev.rocket.store.extract.ImageRenderer;
-import dev.rocket.store.extract.SafeExtractor;
+import dev.rocket.spec.types.ImageId;
+import dev.rocket.store.extract.ExtractScope;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,13 +30,13 @@ abstract class ImageWriteOutCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DIR", description = "The directory to write.")
     Path output;
 
-    abstract ImageRenderer.Mode mode();
+    /** Writes the image out: its own files, or as rendered with its dependencies. */
+    abstract void writeOut(TreeStore trees, ImageId id, ExtractScope scope) throws RocketException;
 
     @Override
     public Integer call() throws RocketException {
         try (ImageStore store = image.global().openStore()) {
-            new ImageRenderer(store, new SafeExtractor(SafeExtractor.runningAsRoot()))
-                    .write(store.resolve(reference).id(), output, mode(), rootfsOnly, overwrite);
+            writeOut(TreeStore.open(store), store.resolve(reference).id(), rootfsOnly ? ExtractScope.ROOTFS_ONLY : ExtractScope.IMAGE);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.rocket.pod;
 
+import dev.rocket.base.DirectoryDeletion;
 import dev.rocket.os.linux.Errno;
 import dev.rocket.os.linux.LinuxException;
 import dev.rocket.os.linux.MountInfo;
@@ -8,12 +9,7 @@ import dev.rocket.os.linux.Mounts;
 import dev.rocket.os.linux.UnmountFlag;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 
@@ -29,24 +25,7 @@ final class PodDeletion {
 
     static void delete(Path pod) throws IOException {
         unmountBelow(pod);
-        try {
-            Files.walkFileTree(pod, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    if (failure != null && !(failure instanceof NoSuchFileException)) throw failure;
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // Already gone: another process deleted it, which is the outcome wanted.
-        }
+        DirectoryDeletion.delete(pod);
     }
 
     private static void unmountBelow(Path pod) throws IOException {

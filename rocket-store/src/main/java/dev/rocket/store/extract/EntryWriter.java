@@ -1,5 +1,7 @@
 package dev.rocket.store.extract;
 
+import dev.rocket.base.DirectoryDeletion;
+
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.os.linux.DeviceNumber;

@@ -1,5 +1,7 @@
 package dev.rocket.store.tree;
 
+import dev.rocket.base.DirectoryDeletion;
+
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.os.linux.FileMetadata;
@@ -14,7 +16,6 @@ import dev.rocket.spec.types.ImageId;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 import dev.rocket.store.extract.ArchiveExtractor;
-import dev.rocket.store.extract.DirectoryDeletion;
 import dev.rocket.store.extract.EntryWriter;
 import dev.rocket.store.extract.ExtractScope;
 import dev.rocket.store.extract.Privilege;

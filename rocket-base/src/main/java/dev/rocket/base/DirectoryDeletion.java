@@ -1,4 +1,4 @@
-package dev.rocket.store.extract;
+package dev.rocket.base;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -35,8 +35,17 @@ public final class CommandRunner {
         // rkt's --insecure-options=image names a word that is also a subcommand
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setParameterExceptionHandler(this::usageError);
+        stopAtImages(commandLine);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, cl, debug(args)));
         return commandLine.execute(args);
+    }
+
+    /** Commands whose positional words carry their own flags (rkt run's apps) see them unparsed. */
+    private static void stopAtImages(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (sub.getCommand() instanceof PositionalFlags) sub.setStopAtPositional(true);
+            stopAtImages(sub);
+        }
     }
 
     private int usageError(ParameterException e, String[] args) {

@@ -27,8 +27,10 @@ import java.nio.file.Path;
  * pid              the PID of the pod's process, decimal, written by the run entrypoint (stage1 contract)
  * status/APP       the exit code of app APP, decimal, written by the run entrypoint when the app ends
  * logs/APP         the output of app APP, for a stage1 that keeps logs in files
- * apps/APP/        per-app files (its rendered image, its mounts)
- * stage1/          the stage1 image of the pod (rkt's name)
+ * apps/APP/        per-app files: the OCI bundle (config.json) and, for event handlers, handlers/EVENT-N/
+ * apps/APP/rootfs  the app's root: an overlay of its image's tree and upper/ (work/ is overlayfs's), or a copy
+ * volumes/NAME     the pod's empty volumes
+ * stage1/          what the stage1 keeps: flavor, and ns/{net,ipc,uts}, the pod's pinned namespaces
  * </pre>
  *
  * Temporary files of atomic replacements start with a dot and never collide with these names.
@@ -103,5 +105,18 @@ public record PodLayout(Path dir) {
 
     public static Path stage1(Path pod) {
         return pod.resolve(STAGE1);
+    }
+
+    public static Path appRootfs(Path pod, AcName app) {
+        return app(pod, app).resolve("rootfs");
+    }
+
+    public static Path emptyVolume(Path pod, AcName volume) {
+        return pod.resolve("volumes").resolve(volume.value());
+    }
+
+    /** Where the pod's shared namespaces are pinned (bind mounts of {@code /proc/PID/ns/KIND}). */
+    public static Path namespaces(Path pod) {
+        return stage1(pod).resolve("ns");
     }
 }

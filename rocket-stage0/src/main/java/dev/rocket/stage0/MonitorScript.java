@@ -1,48 +1,99 @@
 package dev.rocket.stage0;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The shell program that a running pod's process becomes (stage0 {@code execve}s {@code bash -c} with it,
- * keeping the pod lock's descriptor; bash because it can close a descriptor above 9, which dash cannot): records its PID, runs the OCI runtime with the terminal's
- * standard input, turns SIGTERM and SIGINT into a SIGTERM to the container (and a SIGKILL after a grace
- * period), records the app's exit code and exits with it. A shell is what stays resident, not a JVM.
+ * keeping the pod lock's descriptor; bash because it can close a descriptor above 9, which dash cannot).
+ * It records its PID, starts every app in the OCI runtime in the foreground (each app's pre-start handlers
+ * first, its post-stop handlers after), copies each app's output to the terminal and to the app's log, turns
+ * SIGTERM and SIGINT into a SIGTERM to every app (a SIGKILL after a grace period), records each app's exit
+ * code and exits with the first non-zero one. A shell is what stays resident, not a JVM.
  */
 final class MonitorScript {
 
     private MonitorScript() {
     }
 
-    /** How long an app has to exit after SIGTERM before it is killed. */
+    /** How long apps have to exit after SIGTERM before they are killed. */
     static final int STOP_GRACE_SECONDS = 10;
 
     /**
-     * @param lockFd the pod lock's descriptor: only the shell keeps it, so that the pod counts as exited the
-     *               moment the shell is gone (even by SIGKILL), and gc then removes the runtime's container
+     * One app as the monitor runs it.
+     *
+     * @param run       the runtime's command line running the app in the foreground
+     * @param preStart  command lines of its pre-start handlers, in order
+     * @param postStop  command lines of its post-stop handlers, in order
+     * @param term      the runtime's command line sending SIGTERM to the app
+     * @param kill      the same with SIGKILL
+     * @param log       where its standard output and error are appended, or null to leave them as they are
      */
-    static String of(List<String> runArgv, List<String> termArgv, List<String> killArgv, int lockFd, Path pidFile,
-                     Path exitStatusFile) {
+    record Job(List<String> run, List<List<String>> preStart, List<List<String>> postStop, List<String> term,
+               List<String> kill, Path exitStatus, Path log) {
+    }
+
+    /**
+     * @param lockFd      the pod lock's descriptor: only the shell keeps it, so that the pod counts as exited the
+     *                    moment the shell is gone (even by SIGKILL), and gc then removes the runtime's containers
+     * @param interactive whether the apps get the terminal's standard input; otherwise they read /dev/null
+     */
+    static String of(List<Job> jobs, int lockFd, Path pidFile, boolean interactive) {
         String closeLock = " " + lockFd + "<&-";
-        // SIGTERM now; SIGKILL once the grace period is over, checked each second so the helper ends with the app
-        String stop = command(termArgv) + " >/dev/null 2>&1; ( i=0; while [ $i -lt " + STOP_GRACE_SECONDS
-                + " ] && kill -0 $child 2>/dev/null; do sleep 1; i=$((i+1)); done; kill -0 $child 2>/dev/null && "
-                + command(killArgv) + " >/dev/null 2>&1 )" + closeLock + " &";
-        return String.join("\n",
-                "printf '%s\\n' $$ > " + quote(pidFile.toString()),
-                // an asynchronous command of a non-interactive shell reads /dev/null unless given stdin explicitly
-                "exec 3<&0",
-                command(runArgv) + " 0<&3 3<&-" + closeLock + " &",
-                "child=$!",
-                "exec 3<&-",
-                "trap " + quote(stop) + " TERM INT",
-                "while :; do",
-                "  wait $child; rc=$?",
-                "  kill -0 $child 2>/dev/null || break",
-                "done",
-                "printf '%s\\n' $rc > " + quote(exitStatusFile.toString()),
-                "exit $rc");
+        List<String> lines = new ArrayList<>();
+        lines.add("printf '%s\\n' $$ > " + quote(pidFile.toString()));
+        // an asynchronous command of a non-interactive shell reads /dev/null unless given stdin explicitly
+        lines.add(interactive ? "exec 3<&0" : "exec 3</dev/null");
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            lines.add(start(job) + " 0<&3 3<&-" + closeLock + output(job, closeLock) + " &");
+            lines.add("p" + i + "=$!");
+        }
+        lines.add("exec 3<&-");
+        lines.add("trap " + quote(stop(jobs, closeLock)) + " TERM INT");
+        lines.add("code=0");
+        for (int i = 0; i < jobs.size(); i++) {
+            lines.add("while :; do wait $p" + i + "; rc=$?; kill -0 $p" + i + " 2>/dev/null || break; done");
+            lines.add("printf '%s\\n' $rc > " + quote(jobs.get(i).exitStatus().toString()));
+            lines.add("[ $code -eq 0 ] && code=$rc");
+        }
+        lines.add("exit $code");
+        return String.join("\n", lines);
+    }
+
+    /** The app alone, or a subshell running its handlers around it; a failing pre-start handler ends it. */
+    private static String start(Job job) {
+        if (job.preStart().isEmpty() && job.postStop().isEmpty()) return command(job.run());
+        StringBuilder text = new StringBuilder("( ");
+        // handlers must not read what is meant for the app
+        for (List<String> handler : job.preStart()) text.append(command(handler)).append(" </dev/null || exit $?; ");
+        text.append(command(job.run())).append("; rc=$?; ");
+        for (List<String> handler : job.postStop()) text.append(command(handler)).append(" </dev/null; ");
+        return text.append("exit $rc )").toString();
+    }
+
+    /** Output to the terminal and to the log; the copying processes must not hold the pod lock either. */
+    private static String output(Job job, String closeLock) {
+        if (job.log() == null) return "";
+        String log = quote(job.log().toString());
+        return " > >(exec tee -a " + log + closeLock + ") 2> >(exec tee -a " + log + " >&2" + closeLock + ")";
+    }
+
+    /** SIGTERM to every app now; SIGKILL to those still running once the grace period is over. */
+    private static String stop(List<Job> jobs, String closeLock) {
+        StringBuilder term = new StringBuilder();
+        StringBuilder kill = new StringBuilder();
+        StringBuilder alive = new StringBuilder();
+        for (int i = 0; i < jobs.size(); i++) {
+            term.append(command(jobs.get(i).term())).append(" >/dev/null 2>&1; ");
+            kill.append("kill -0 $p").append(i).append(" 2>/dev/null && ").append(command(jobs.get(i).kill()))
+                    .append(" >/dev/null 2>&1; ");
+            alive.append(i == 0 ? "" : " || ").append("kill -0 $p").append(i).append(" 2>/dev/null");
+        }
+        return term + "( i=0; while [ $i -lt " + STOP_GRACE_SECONDS + " ] && { " + alive + "; }; do sleep 1; i=$((i+1)); done; "
+                + kill + ")" + closeLock + " &";
     }
 
     private static String command(List<String> argv) {

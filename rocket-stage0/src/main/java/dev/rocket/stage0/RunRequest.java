@@ -1,6 +1,8 @@
 package dev.rocket.stage0;
 
 import dev.rocket.base.InsecureOptions;
+import dev.rocket.spec.types.EnvironmentVariable;
+import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.Flavor;
 
 import java.nio.file.Path;
@@ -8,18 +10,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code rkt run} was asked to do.
+ * What {@code rkt run} or {@code rkt prepare} was asked to do: the pod's apps and the pod-wide flags.
  *
- * @param images       image arguments: paths, URLs, names or image IDs
- * @param exec         a command line replacing the image's, when given
- * @param hostNetwork  {@code --net=host}: the host's network namespace; otherwise a private one (loopback only)
- * @param hostname     the pod's host name; {@code rkt-<uuid>} when empty
+ * @param apps         the apps, in the order given; empty when {@code podManifest} gives them
+ * @param volumes      {@code --volume}: the pod's volumes
+ * @param environment  {@code --set-env}, {@code --set-env-file} and {@code --inherit-env}: set in every app,
+ *                     below each app's own {@code --environment}
+ * @param podManifest  {@code --pod-manifest}: a pod manifest file used as given instead of apps and volumes
  * @param uuidFileSave where to write the pod's UUID, when given
+ * @param noOverlay    {@code --no-overlay}: copy each image's tree into the pod instead of an overlay mount
  */
-public record RunRequest(List<String> images, Optional<List<String>> exec, boolean hostNetwork, Optional<String> hostname,
-                         Optional<Path> uuidFileSave, Flavor flavor, InsecureOptions insecure) {
+public record RunRequest(List<AppRequest> apps, List<Volume> volumes, List<EnvironmentVariable> environment,
+                         Optional<Path> podManifest, Optional<Path> uuidFileSave, Flavor flavor, boolean noOverlay,
+                         PodRunOptions options) {
 
     public RunRequest {
-        images = List.copyOf(images);
+        apps = List.copyOf(apps);
+        volumes = List.copyOf(volumes);
+        environment = List.copyOf(environment);
+    }
+
+    /** A pod of {@code images}, each as its manifest says. */
+    public static RunRequest of(List<String> images, PodRunOptions options) {
+        return new RunRequest(images.stream().map(AppRequest::of).toList(), List.of(), List.of(), Optional.empty(),
+                Optional.empty(), Flavor.DEFAULT, false, options);
+    }
+
+    public InsecureOptions insecure() {
+        return options.insecure();
     }
 }

@@ -23,6 +23,9 @@ import java.io.InputStream;
                 StatusCommand.class,
                 RmCommand.class,
                 GcCommand.class,
+                EnterCommand.class,
+                LogsCommand.class,
+                ExportCommand.class,
                 dev.rocket.cli.rkt.image.ImageCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")

@@ -1,8 +1,13 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
+import dev.rocket.cli.PositionalFlags;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.fetch.ImageFetcher;
+import dev.rocket.spec.types.EnvironmentVariable;
+import dev.rocket.spec.types.Volume;
+import dev.rocket.stage0.AppRequest;
+import dev.rocket.stage0.PodRunOptions;
 import dev.rocket.stage0.PodStarter;
 import dev.rocket.stage0.RunRequest;
 import dev.rocket.stage1.oci.Flavor;
@@ -14,27 +19,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code rkt run}: run an image in a new pod, in the foreground. On success this process becomes the pod
- * (the JVM is replaced) and exits with the app's exit code.
+ * {@code rkt run}: run images in a new pod, in the foreground. On success this process becomes the pod (the JVM
+ * is replaced) and exits with the first non-zero exit code of its apps. Pod flags come before the first image;
+ * each image is followed by its own flags (see {@link AppArguments}).
  */
-@Command(name = "run", description = "Run image(s) in a pod. Arguments after -- are passed to the app.")
-class RunCommand implements Callable<Integer> {
+@Command(name = "run", description = {"Run image(s) in a pod.",
+        "Usage: rkt run [POD-FLAGS] IMAGE [APP-FLAGS] [-- APP-ARGS] [--- IMAGE [APP-FLAGS] ...]",
+        "App flags: --exec, --name, --user, --group, --supplementary-gids, --working-dir, --environment=NAME=VALUE,",
+        "  --mount volume=NAME,target=PATH, --readonly-rootfs, --user-annotation=K=V, --user-label=K=V, --signature=FILE."})
+class RunCommand implements Callable<Integer>, PositionalFlags {
 
     @ParentCommand
     RktCommand rkt;
 
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--exec", paramLabel = "PATH", description = "Override the image's executable.")
-    String exec;
 
     @Option(names = "--net", paramLabel = "NET", description = "Networking: host, or none (loopback only; the default here).")
     String net = "none";
@@ -49,7 +58,31 @@ class RunCommand implements Callable<Integer> {
             description = "The stage1 flavor: default (own PID, mount, IPC, UTS namespaces) or fly (host namespaces, chroot only).")
     String stage1 = "default";
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "The image (path, URL, name or ID); then -- and the app's arguments.")
+    @Option(names = "--volume", paramLabel = "NAME,kind=host|empty,...",
+            description = "A pod volume: NAME,kind=host,source=PATH[,readOnly=true][,recursive=false] or NAME,kind=empty[,mode=0755,uid=N,gid=N].")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--set-env", paramLabel = "NAME=VALUE", description = "An environment variable for every app.")
+    List<String> setEnv = new ArrayList<>();
+
+    @Option(names = "--set-env-file", paramLabel = "FILE", description = "A file of NAME=VALUE lines for every app.")
+    Path setEnvFile;
+
+    @Option(names = "--inherit-env", description = "Give the apps this process's environment (below every other setting).")
+    boolean inheritEnv;
+
+    @Option(names = "--interactive", description = "Run one app with this terminal's standard input.")
+    boolean interactive;
+
+    @Option(names = "--no-overlay", description = "Copy each image into the pod instead of mounting an overlay.")
+    boolean noOverlay;
+
+    @Option(names = "--pod-manifest", paramLabel = "FILE",
+            description = "Run the pod this manifest describes (its images must be in the store); only --net, --no-overlay and --interactive apply.")
+    Path podManifest;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..*",
+            description = "The images (path, URL, name or ID), each followed by its app flags, -- and its arguments, and --- before the next.")
     List<String> arguments = new ArrayList<>();
 
     @Override
@@ -65,32 +98,54 @@ class RunCommand implements Callable<Integer> {
 
     /** The request the flags describe; also what {@code rkt prepare} prepares. */
     RunRequest request() throws RocketException {
-        List<String> original = spec.commandLine().getParseResult().originalArgs();
-        int separator = original.indexOf("--");
-        List<String> appArguments = separator < 0 ? List.of() : original.subList(separator + 1, original.size());
-        List<String> images = arguments.subList(0, arguments.size() - appArguments.size());
-        if (images.isEmpty()) throw new RocketException(Kind.INVALID_ARGUMENT, "give the image to run");
-        Optional<List<String>> execLine = Optional.empty();
-        if (exec != null || !appArguments.isEmpty()) {
-            if (exec == null) {
-                throw new RocketException(Kind.INVALID_ARGUMENT, "arguments after -- need --exec naming the program to run");
-            }
-            List<String> line = new ArrayList<>(List.of(exec));
-            line.addAll(appArguments);
-            execLine = Optional.of(line);
+        List<AppRequest> apps = AppArguments.parse(arguments);
+        if (podManifest != null && !apps.isEmpty()) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "--pod-manifest names the images; give no image arguments with it");
         }
+        if (podManifest == null && apps.isEmpty()) throw new RocketException(Kind.INVALID_ARGUMENT, "give the image to run");
+        List<Volume> podVolumes = new ArrayList<>();
+        for (String volume : volumes) podVolumes.add(VolumeFlag.parse(volume));
+        Flavor flavor = switch (stage1) {
+            case "default", "coreos.com/rkt/stage1-coreos" -> Flavor.DEFAULT;
+            case "fly", "coreos.com/rkt/stage1-fly" -> Flavor.FLY;
+            default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--stage1-name=" + stage1 + ": the flavors are default and fly");
+        };
+        return new RunRequest(apps, podVolumes, environment(), Optional.ofNullable(podManifest),
+                Optional.ofNullable(uuidFileSave), flavor, noOverlay, runOptions(net, hostname, interactive, rkt.global()));
+    }
+
+    static PodRunOptions runOptions(String net, String hostname, boolean interactive, GlobalOptions global) throws RocketException {
         boolean hostNetwork = switch (net) {
             case "host" -> true;
             case "none" -> false;
             default -> throw new RocketException(Kind.INVALID_ARGUMENT,
                     "--net=" + net + ": only host and none are supported yet (CNI networks come later)");
         };
-        Flavor flavor = switch (stage1) {
-            case "default", "coreos.com/rkt/stage1-coreos" -> Flavor.DEFAULT;
-            case "fly", "coreos.com/rkt/stage1-fly" -> Flavor.FLY;
-            default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--stage1-name=" + stage1 + ": the flavors are default and fly");
-        };
-        return new RunRequest(images, execLine, hostNetwork, Optional.ofNullable(hostname), Optional.ofNullable(uuidFileSave),
-                flavor, rkt.global().insecure());
+        return new PodRunOptions(hostNetwork, Optional.ofNullable(hostname), interactive, global.insecure());
+    }
+
+    /** --inherit-env first, then --set-env-file, then --set-env: a later setting of a name wins. */
+    private List<EnvironmentVariable> environment() throws RocketException {
+        List<EnvironmentVariable> environment = new ArrayList<>();
+        if (inheritEnv) {
+            for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
+                if (EnvironmentVariable.isValidName(variable.getKey())) {
+                    environment.add(new EnvironmentVariable(variable.getKey(), variable.getValue()));
+                }
+            }
+        }
+        if (setEnvFile != null) {
+            try {
+                for (String line : Files.readAllLines(setEnvFile)) {
+                    String text = line.strip();
+                    if (text.isEmpty() || text.startsWith("#")) continue;
+                    environment.add(AppArguments.variable("--set-env-file " + setEnvFile, text));
+                }
+            } catch (IOException e) {
+                throw new RocketException(Kind.NOT_FOUND, "cannot read --set-env-file " + setEnvFile + ": " + e.getMessage(), e);
+            }
+        }
+        for (String variable : setEnv) environment.add(AppArguments.variable("--set-env", variable));
+        return environment;
     }
 }

@@ -4,8 +4,7 @@ import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.pod.Pods;
 import dev.rocket.stage0.PodStarter;
-import dev.rocket.stage0.RunRequest;
-import dev.rocket.stage1.oci.Flavor;
+import dev.rocket.stage0.PodRunOptions;
 import dev.rocket.store.ImageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code rkt run-prepared}: start a prepared pod in the foreground; this process becomes the pod. */
@@ -37,19 +34,15 @@ final class RunPreparedCommand implements Callable<Integer> {
     @Parameters(paramLabel = "UUID", description = "The prepared pod's UUID or a unique prefix of it.")
     String reference;
 
+    @Option(names = "--interactive", description = "Run the pod's one app with this terminal's standard input.")
+    boolean interactive;
+
     @Override
     public Integer call() throws RocketException {
-        boolean hostNetwork = switch (net) {
-            case "host" -> true;
-            case "none" -> false;
-            default -> throw new RocketException(Kind.INVALID_ARGUMENT,
-                    "--net=" + net + ": only host and none are supported yet (CNI networks come later)");
-        };
         GlobalOptions global = rkt.global();
+        PodRunOptions options = RunCommand.runOptions(net, hostname, interactive, global);
         Pods pods = global.pods();
         try (ImageStore store = global.openStore()) {
-            RunRequest options = new RunRequest(List.of(), Optional.empty(), hostNetwork, Optional.ofNullable(hostname),
-                    Optional.empty(), Flavor.DEFAULT, global.insecure());
             new PodStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr()), pods, global.runtime())
                     .runPrepared(pods.resolve(reference), options);
         }

@@ -6,6 +6,7 @@ import dev.rocket.cli.output.DurationConverter;
 import dev.rocket.cli.output.Humanize;
 import dev.rocket.cli.output.JsonOutput;
 import dev.rocket.cli.output.OutputFormat;
+import dev.rocket.pod.PodState;
 import dev.rocket.pod.PodStatus;
 import dev.rocket.pod.Pods;
 import dev.rocket.spec.types.PodUuid;
@@ -35,6 +36,10 @@ final class StatusCommand implements Callable<Integer> {
             description = "Wait for the pod to exit, for at most DURATION when given.")
     String waitFor;
 
+    @Option(names = "--wait-ready", arity = "0..1", fallbackValue = "forever", paramLabel = "DURATION",
+            description = "Wait for the pod to be ready (running, its apps started), for at most DURATION when given.")
+    String waitReady;
+
     @Option(names = "--uuid-file", paramLabel = "FILE", description = "Read the pod's UUID from this file.")
     Path uuidFile;
 
@@ -60,6 +65,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
         }
+        if (waitReady != null && !waitReady.equals("false")) waitUntilReady(pods, uuid);
         PodStatus status = pods.status(uuid);
         PrintWriter out = spec.commandLine().getOut();
         if (format.isJson()) {
@@ -79,5 +85,29 @@ final class StatusCommand implements Callable<Integer> {
         status.appExitCodes().forEach((app, code) -> out.println("app-" + app + "=" + code));
         out.flush();
         return 0;
+    }
+
+    private static final long READY_POLL_MILLIS = 50;
+
+    /** Ready: the pod runs and its process has recorded its PID, which it does before starting the apps. */
+    private void waitUntilReady(Pods pods, PodUuid uuid) throws RocketException {
+        boolean forever = waitReady.equals("forever") || waitReady.equals("true");
+        long deadline = forever ? Long.MAX_VALUE : System.nanoTime() + DurationConverter.parse(waitReady).toNanos();
+        while (true) {
+            PodStatus status = pods.status(uuid);
+            if (status.pod().state() == PodState.RUNNING && status.pid().isPresent()) return;
+            if (status.pod().state().hasExited()) {
+                throw new RocketException(RocketException.Kind.FAILED_PRECONDITION, "pod " + uuid + " exited before it was ready");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RocketException(RocketException.Kind.UNAVAILABLE, "pod " + uuid + " was not ready after " + waitReady);
+            }
+            try {
+                Thread.sleep(READY_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RocketException(RocketException.Kind.INTERNAL, "interrupted while waiting for pod " + uuid, e);
+            }
+        }
     }
 }

@@ -79,7 +79,7 @@ final class StopCommand implements Callable<Integer> {
             RuncRuntime runtime = rkt.global().runtime();
             for (PodApp app : status.pod().summary().apps()) {
                 try {
-                    runtime.kill(RuntimeCleanup.containerId(status.pod(), app), Signal.SIGKILL);
+                    runtime.kill(RuntimeCleanup.containerId(status.pod().uuid(), app.name()), Signal.SIGKILL);
                 } catch (RocketException e) {
                     if (e.kind() != Kind.NOT_FOUND) throw e;
                 }

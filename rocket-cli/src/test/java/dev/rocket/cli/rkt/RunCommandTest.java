@@ -4,6 +4,7 @@ import dev.rocket.cli.CliRun;
 import dev.rocket.cli.CommandRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,23 +34,21 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
+    PodTestKit kit;
+
     @BeforeAll
     static void buildBusyboxImage() throws IOException {
-        Path layout = shared.resolve("busybox");
-        Files.createDirectories(layout.resolve("rootfs/bin"));
-        Files.copy(Path.of("/bin/busybox"), layout.resolve("rootfs/bin/busybox"));
-        Files.createSymbolicLink(layout.resolve("rootfs/bin/sh"), Path.of("busybox"));
-        Files.createDirectories(layout.resolve("rootfs/etc"));
-        Files.writeString(layout.resolve("rootfs/etc/passwd"), "root:x:0:0:root:/:/bin/sh\nuser:x:1000:1000::/:/bin/sh\n");
-        Files.writeString(layout.resolve("rootfs/etc/group"), "root:x:0:\nuser:x:1000:\n");
-        Files.writeString(layout.resolve("manifest"), """
+        image = PodTestKit.busyboxImage(shared.resolve("busybox"), """
                 {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/busybox",
                  "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
                  "app": {"exec": ["/bin/sh", "-c", "echo hello from the pod"], "user": "user", "group": "user",
                          "environment": [{"name": "GREETING", "value": "hi"}]}}
                 """);
-        image = shared.resolve("busybox.aci");
-        assertEquals(0, CliRun.actool("build", layout.toString(), image.toString()).exitCode());
+    }
+
+    @BeforeEach
+    void kit() {
+        kit = new PodTestKit(dir);
     }
 
     @AfterEach
@@ -59,38 +58,25 @@ class RunCommandTest {
     }
 
     private CliRun rkt(String... args) {
-        List<String> all = new ArrayList<>(List.of("--dir=" + dir, "--insecure-options=image"));
-        all.addAll(List.of(args));
-        return CliRun.rkt(all.toArray(String[]::new));
+        return kit.rkt(args);
     }
 
     private ProcessBuilder rktProcess(String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                RktCommand.class.getName(), "--dir=" + dir, "--insecure-options=image"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        return kit.rktProcess(args);
     }
 
-    private record Finished(int exitCode, String out, String err) {
-    }
-
-    private Finished run(String... args) throws Exception {
-        Process process = rktProcess(args).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "rkt run did not end");
-        return new Finished(process.exitValue(), out, err);
+    private PodTestKit.Finished run(String... args) throws Exception {
+        return kit.run(args);
     }
 
     @Test
     void runsTheImagesAppAsItsUserAndPassesItsExitCode() throws Exception {
-        Finished plain = run("run", image.toString());
+        PodTestKit.Finished plain = run("run", image.toString());
         assertEquals(0, plain.exitCode(), plain.err());
         assertEquals("hello from the pod\n", plain.out());
 
         Path uuidFile = dir.resolve("uuid");
-        Finished custom = run("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--",
+        PodTestKit.Finished custom = run("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--",
                 "-c", "echo \"$(id -u):$(id -g) $GREETING $AC_APP_NAME $(hostname) $(pwd)\"; exit 7");
         assertEquals(7, custom.exitCode(), custom.err());
         String uuid = Files.readString(uuidFile).trim();
@@ -108,21 +94,8 @@ class RunCommandTest {
 
     /** Starts a pod running {@code script} and waits until it shows as running with its process recorded. */
     private Started startPod(String name, String script) throws Exception {
-        Path uuidFile = dir.resolve(name + ".uuid");
-        Process process = rktProcess("run", "--uuid-file-save=" + uuidFile, image.toString(), "--exec=/bin/sh", "--", "-c", script)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 600; i++) {
-            Thread.sleep(50);
-            if (Files.exists(uuidFile)) {
-                String uuid = Files.readString(uuidFile).trim();
-                CliRun status = rkt("status", uuid);
-                if (status.out().contains("state=running") && status.out().contains("pid=")) {
-                    Thread.sleep(500); // the monitor sets its signal handlers right after recording its PID
-                    return new Started(process, uuid);
-                }
-            }
-        }
-        throw new AssertionError("the pod never showed as running");
+        PodTestKit.Started started = kit.start(name, image.toString(), "--exec=/bin/sh", "--", "-c", script);
+        return new Started(started.process(), started.uuid());
     }
 
     private static final String HANDLES_TERM = "trap 'exit 143' TERM; while :; do sleep 1; done";
@@ -185,10 +158,10 @@ class RunCommandTest {
         assertEquals(0, prepare.exitCode(), prepare.err());
         String uuid = prepare.out().trim();
         assertTrue(rkt("status", uuid).out().startsWith("state=prepared"), rkt("status", uuid).out());
-        Finished run = run("run-prepared", uuid);
+        PodTestKit.Finished run = run("run-prepared", uuid);
         assertEquals(4, run.exitCode(), run.err());
         assertEquals("prepared\n", run.out());
-        Finished again = run("run-prepared", uuid);
+        PodTestKit.Finished again = run("run-prepared", uuid);
         assertEquals(CommandRunner.EXIT_FAILURE, again.exitCode());
         assertTrue(again.err().contains("already started"), again.err());
     }
@@ -196,8 +169,8 @@ class RunCommandTest {
     @Test
     void badInputLeavesNoPod() throws Exception {
         for (String[] args : new String[][]{{"run", "example.com/not-fetched"}, {"run", "--net=bridge", image.toString()},
-                {"run", image.toString(), "--", "-c", "true"}, {"run", dir.resolve("missing.aci").toString()}}) {
-            Finished run = run(args);
+                {"run", image.toString(), "--user-nonsense=1"}, {"run", image.toString(), "---", image.toString()}, {"run", dir.resolve("missing.aci").toString()}}) {
+            PodTestKit.Finished run = run(args);
             assertEquals(CommandRunner.EXIT_FAILURE, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertFalse(run.err().contains("Exception"), run.err());
         }
@@ -221,13 +194,6 @@ class RunCommandTest {
     void nothingIsLeftBehindAfterGc() throws Exception {
         assertEquals(0, run("run", image.toString()).exitCode());
         assertEquals(0, rkt("gc", "--grace-period=0s").exitCode());
-        assertEquals("", rkt("list", "--no-legend").out());
-        Process runc = new ProcessBuilder("runc", "--root", dir.resolve("runtime").toString(), "list", "-q").start();
-        assertEquals("", new String(runc.getInputStream().readAllBytes()).trim());
-        String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
-        assertFalse(mounts.contains(dir.toString()), mounts);
-        try (var cgroups = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
-            assertEquals(List.of(), cgroups.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith("rocket-")).toList());
-        }
+        kit.assertNothingLeft();
     }
 }

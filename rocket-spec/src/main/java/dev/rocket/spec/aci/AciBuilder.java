@@ -48,10 +48,18 @@ public final class AciBuilder {
      */
     public ImageId build(Path layout, OutputStream out, AciCompression compression) throws IOException, SpecException {
         ImageLayout.read(layout);
+        return build(layout.resolve(AciEntryName.MANIFEST), layout.resolve(AciEntryName.ROOTFS), out, compression);
+    }
+
+    /**
+     * Writes the archive of a manifest file and a root filesystem that are not side by side (an app's root in
+     * a pod) to {@code out}, which is not closed; the manifest is the caller's to have checked.
+     */
+    public ImageId build(Path manifest, Path rootfs, OutputStream out, AciCompression compression) throws IOException, SpecException {
         try (AciWriter writer = new AciWriter(out, compression)) {
             Map<String, String> firstNameOfInode = new HashMap<>();
-            add(writer, layout.resolve(AciEntryName.MANIFEST), AciEntryName.MANIFEST, firstNameOfInode);
-            walk(writer, layout.resolve(AciEntryName.ROOTFS), AciEntryName.ROOTFS, firstNameOfInode);
+            add(writer, manifest, AciEntryName.MANIFEST, firstNameOfInode);
+            walk(writer, rootfs, AciEntryName.ROOTFS, firstNameOfInode);
             return writer.finish();
         }
     }

@@ -47,6 +47,12 @@ public record App(Exec exec, List<EventHandler> eventHandlers, String user, Stri
                 List.of(), List.of(), UserMap.NONE, UserMap.NONE);
     }
 
+    /** This app running {@code newExec} instead (an event handler runs in its app's environment). */
+    public App withExec(Exec newExec) {
+        return new App(newExec, eventHandlers, user, group, supplementaryGids, workingDirectory, environment, mountPoints,
+                ports, isolators, userAnnotations, userLabels);
+    }
+
     /** Rules across the app's fields; paths are relative to the app object ({@code $.ports[1].name}). */
     static List<Violation> problems(String user, String group, List<Long> supplementaryGids,
                                     Optional<String> workingDirectory, List<EventHandler> eventHandlers,

@@ -24,6 +24,12 @@ public interface OciRuntime {
      */
     List<String> runArgv(Path bundle, String id);
 
+    /**
+     * The command line that runs {@code command} in the running container {@code id}, in its environment, for a
+     * caller that {@code execve}s into it ({@code rkt enter}); with {@code tty}, on a new terminal.
+     */
+    List<String> execArgv(String id, boolean tty, List<String> command);
+
     /** The command line that sends {@code signal} (a name such as {@code TERM}) to a running container. */
     List<String> killArgv(String id, String signal);
 

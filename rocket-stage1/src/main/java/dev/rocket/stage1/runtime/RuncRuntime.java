@@ -124,6 +124,15 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
+    public List<String> execArgv(String id, boolean tty, List<String> command) {
+        List<String> argv = new ArrayList<>(command("exec"));
+        if (tty) argv.add("--tty");
+        argv.add(id);
+        argv.addAll(command);
+        return argv;
+    }
+
+    @Override
     public List<String> runArgv(Path bundle, String id) {
         return command("run", "--bundle", bundle.toAbsolutePath().toString(), id);
     }

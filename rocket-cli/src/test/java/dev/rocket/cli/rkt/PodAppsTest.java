@@ -1,0 +1,230 @@
+package dev.rocket.cli.rkt;
+
+import dev.rocket.cli.CliRun;
+import dev.rocket.cli.CommandRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Pods of several apps with the real runc, as root: shared volumes and namespaces, event handlers, per-app
+ * flags, overlay roots, and bad input that leaves nothing behind.
+ */
+class PodAppsTest {
+
+    @TempDir
+    static Path shared;
+
+    /** A busybox image whose app has pre-start and post-stop handlers logging to the volume at /shared. */
+    static Path image;
+
+    @TempDir
+    Path dir;
+
+    PodTestKit kit;
+
+    @BeforeAll
+    static void buildImage() throws IOException {
+        image = PodTestKit.busyboxImage(shared.resolve("handlers"), """
+                {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/handlers",
+                 "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
+                 "app": {"exec": ["/bin/sh", "-c", "echo main-$AC_APP_NAME >> /shared/order"], "user": "0", "group": "0",
+                         "eventHandlers": [
+                           {"name": "pre-start", "exec": ["/bin/sh", "-c", "echo pre-$AC_APP_NAME >> /shared/order"]},
+                           {"name": "post-stop", "exec": ["/bin/sh", "-c", "echo post-$AC_APP_NAME >> /shared/order"]}],
+                         "mountPoints": [{"name": "shared", "path": "/shared"}]}}
+                """, rootfs -> {
+            Files.createDirectories(rootfs.resolve("home/user"));
+            Files.writeString(rootfs.resolve("home/user/owned"), "mine\n");
+            Files.setAttribute(rootfs.resolve("home/user/owned"), "unix:uid", 1000);
+            Files.setAttribute(rootfs.resolve("home/user/owned"), "unix:gid", 50);
+        });
+    }
+
+    @BeforeEach
+    void kit() {
+        kit = new PodTestKit(dir);
+    }
+
+    @AfterEach
+    void collect() throws Exception {
+        CliRun gc = kit.rkt("gc", "--grace-period=0s");
+        assertEquals(0, gc.exitCode(), gc.err());
+        kit.assertNothingLeft();
+    }
+
+    @Test
+    void twoAppsShareAVolumeAndTheirNamespacesAndRunTheirHandlersInOrder() throws Exception {
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        Path uuidFile = dir.resolve("uuid");
+        PodTestKit.Finished run = kit.run("run", "--uuid-file-save=" + uuidFile, "--set-env=POD=pod-wide",
+                "--volume", "shared,kind=host,source=" + volume,
+                image.toString(), "--name=writer", "--exec=/bin/sh", "--", "-c",
+                "hostname > /shared/hostname; echo data > /shared/file",
+                "---", image.toString(), "--name=reader", "--working-dir=/etc", "--environment=ONLY=reader",
+                "--exec=/bin/sh", "--", "-c",
+                "while [ ! -f /shared/file ]; do sleep 0.1; done; echo \"$(cat /shared/file) $POD $ONLY $(pwd) $(hostname)\"; exit 5");
+        assertEquals(5, run.exitCode(), run.err());
+        String uuid = Files.readString(uuidFile).trim();
+        assertEquals("data pod-wide reader /etc rkt-" + uuid + "\n", run.out());
+        assertEquals("rkt-" + uuid + "\n", Files.readString(volume.resolve("hostname")), "one UTS namespace for the pod");
+
+        List<String> order = Files.readAllLines(volume.resolve("order"));
+        for (String app : List.of("writer", "reader")) {
+            List<String> own = order.stream().filter(line -> line.endsWith("-" + app)).toList();
+            assertEquals(List.of("pre-" + app, "post-" + app), own, "handlers of " + app + " in " + order);
+        }
+        CliRun status = kit.rkt("status", uuid);
+        assertTrue(status.out().contains("app-writer=0\n") && status.out().contains("app-reader=5\n"), status.out());
+        Path log = Files.list(dir.resolve("pods")).flatMap(PodAppsTest::list)
+                .map(pod -> pod.resolve("logs/reader")).filter(Files::exists).findFirst().orElseThrow();
+        assertTrue(Files.readString(log).contains("data pod-wide reader"), Files.readString(log));
+    }
+
+    @Test
+    void aFailingPreStartHandlerKeepsItsAppFromStarting() throws Exception {
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        Files.createDirectory(volume.resolve("order")); // the handlers' >> /shared/order fails on a directory
+        PodTestKit.Finished run = kit.run("run", "--volume", "shared,kind=host,source=" + volume,
+                image.toString(), "--exec=/bin/sh", "--", "-c", "touch /shared/started");
+        assertTrue(run.exitCode() != 0, run.out());
+        assertFalse(Files.exists(volume.resolve("started")), "the app ran although its pre-start handler failed");
+    }
+
+    @Test
+    void userAndGroupByNumberNameAndFileAndAReadOnlyRoot() throws Exception {
+        PodTestKit.Finished byName = kit.run("run", "--volume", "shared,kind=empty,mode=0777", image.toString(), "--user=user",
+                "--group=staff", "--supplementary-gids=7,8", "--exec=/bin/sh", "--", "-c", "echo $(id -u) $(id -g) $(id -G)");
+        assertEquals(0, byName.exitCode(), byName.err());
+        assertEquals("1000 50 50 7 8\n", byName.out());
+        PodTestKit.Finished byFile = kit.run("run", "--volume", "shared,kind=empty,mode=0777", image.toString(),
+                "--user=/home/user/owned", "--group=/home/user/owned", "--exec=/bin/sh", "--", "-c", "echo $(id -u) $(id -g)");
+        assertEquals("1000 50\n", byFile.out(), byFile.err());
+        PodTestKit.Finished readOnly = kit.run("run", "--volume", "shared,kind=empty", image.toString(), "--readonly-rootfs",
+                "--user=0", "--exec=/bin/sh", "--", "-c", "touch /x 2>/dev/null && echo written || echo refused; touch /shared/y && echo volume");
+        assertEquals("refused\nvolume\n", readOnly.out(), readOnly.err());
+    }
+
+    @Test
+    void theRootIsAnOverlayOfTheTreeAndNoOverlayCopies() throws Exception {
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        PodTestKit.Started started = kit.start("overlay", "--volume", "shared,kind=host,source=" + volume, image.toString(),
+                "--exec=/bin/sh", "--", "-c", "echo changed > /bin/added; while :; do sleep 1; done");
+        String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
+        assertTrue(mounts.lines().anyMatch(line -> line.contains(started.uuid()) && line.contains(" overlay ")), mounts);
+        assertEquals(0, kit.rkt("stop", "--force", started.uuid()).exitCode());
+        assertTrue(started.process().waitFor(30, TimeUnit.SECONDS));
+        try (var trees = Files.walk(dir.resolve("cas/tree"))) {
+            assertFalse(trees.anyMatch(path -> path.getFileName().toString().equals("added")), "the tree was changed");
+        }
+        PodTestKit.Finished copied = kit.run("run", "--no-overlay", "--volume", "shared,kind=host,source=" + volume,
+                image.toString(), "--exec=/bin/sh", "--", "-c", "cat /home/user/owned");
+        assertEquals("mine\n", copied.out(), copied.err());
+    }
+
+    @Test
+    void badPodsAreRefusedAndLeaveNothing() throws Exception {
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), volume);
+        String host = "shared,kind=host,source=" + volume;
+        String[][] cases = {
+                {"run", "--volume", host, image.toString(), "---", image.toString()},
+                {"run", "--volume", host, image.toString(), "--mount", "volume=other,target=/other"},
+                {"run", "--volume", "shared,kind=host,source=" + dir.resolve("missing"), image.toString()},
+                {"run", "--volume", "shared,kind=host,source=" + link, image.toString()},
+                {"run", "--volume", host, "--volume", "other,kind=empty", image.toString(), "--mount", "volume=other,target=/shared/sub"},
+                {"run", "--volume", "shared,kind=nfs", image.toString()},
+                {"run", "--volume", host, image.toString(), "--frobnicate=1"},
+                {"run", "--volume", host, "--interactive", image.toString(), "---", image.toString(), "--name=two"},
+                {"run", "--pod-manifest", Files.writeString(dir.resolve("pod.json"), "{\"acKind\": \"PodManifest\"}").toString()},
+        };
+        for (String[] args : cases) {
+            PodTestKit.Finished run = kit.run(args);
+            assertEquals(CommandRunner.EXIT_FAILURE, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().strip().lines().filter(line -> !line.contains("warning")).findFirst().orElseThrow().startsWith("rkt: "), run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
+        assertEquals("", kit.rkt("list", "--no-legend").out());
+    }
+
+    @Test
+    void aPodManifestRunsAsWritten() throws Exception {
+        assertEquals(0, kit.rkt("fetch", image.toString()).exitCode());
+        CliRun ids = kit.rkt("image", "list", "--full", "--no-legend", "--fields=id");
+        String id = ids.out().strip();
+        Path manifest = Files.writeString(dir.resolve("pod.json"), """
+                {"acKind": "PodManifest", "acVersion": "0.8.11",
+                 "apps": [{"name": "only", "image": {"id": "%s"},
+                           "app": {"exec": ["/bin/sh", "-c", "echo from the manifest; exit 9"], "user": "0", "group": "0"},
+                           "mounts": [{"volume": "scratch", "path": "/shared"}]}],
+                 "volumes": [{"name": "scratch", "kind": "empty"}]}
+                """.formatted(id));
+        PodTestKit.Finished run = kit.run("run", "--pod-manifest=" + manifest);
+        assertEquals(9, run.exitCode(), run.err());
+        assertEquals("from the manifest\n", run.out());
+    }
+
+    @Test
+    void enterLogsAndExport() throws Exception {
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        PodTestKit.Started started = kit.start("entered", "--volume", "shared,kind=host,source=" + volume, image.toString(),
+                "--name=web", "--exec=/bin/sh", "--", "-c",
+                "echo to-the-log; echo exported > /etc/made-by-app; trap 'exit 0' TERM; while :; do sleep 1; done");
+        CliRun ready = kit.rkt("status", "--wait-ready=30s", started.uuid());
+        assertTrue(ready.out().startsWith("state=running"), ready.out() + ready.err());
+        PodTestKit.Finished enter = kit.run("enter", started.uuid(), "/bin/sh", "-c", "echo $AC_APP_NAME; cat /etc/made-by-app");
+        assertEquals(0, enter.exitCode(), enter.err());
+        assertEquals("web\nexported\n", enter.out());
+        PodTestKit.Finished noApp = kit.run("enter", "--app=nope", started.uuid());
+        assertEquals(CommandRunner.EXIT_FAILURE, noApp.exitCode());
+        assertTrue(noApp.err().contains("no app nope"), noApp.err());
+
+        assertEquals(0, kit.rkt("stop", started.uuid()).exitCode());
+        assertTrue(started.process().waitFor(30, TimeUnit.SECONDS));
+        PodTestKit.Finished logs = kit.run("logs", started.uuid());
+        assertEquals("to-the-log\n", logs.out(), logs.err());
+
+        Path exported = dir.resolve("web.aci");
+        CliRun export = kit.rkt("export", started.uuid(), exported.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        Process tar = new ProcessBuilder("tar", "-tzf", exported.toString()).start();
+        String entries = new String(tar.getInputStream().readAllBytes());
+        assertTrue(entries.lines().anyMatch(line -> line.equals("rootfs/etc/made-by-app")), entries);
+        assertTrue(entries.lines().anyMatch(line -> line.equals("manifest")), entries);
+        CliRun again = kit.rkt("export", started.uuid(), exported.toString());
+        assertEquals(CommandRunner.EXIT_FAILURE, again.exitCode(), "an existing file is kept without --overwrite");
+    }
+
+    @Test
+    void interactiveGivesTheAppStandardInput() throws Exception {
+        Process process = kit.rktProcess("run", "--interactive", "--volume", "shared,kind=empty", image.toString(),
+                "--exec=/bin/sh", "--", "-c", "read line; echo got $line").start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write("hello\n".getBytes());
+        }
+        String out = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), new String(process.getErrorStream().readAllBytes()));
+        assertEquals("got hello\n", out);
+    }
+
+    private static java.util.stream.Stream<Path> list(Path dir) {
+        try {
+            return Files.list(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

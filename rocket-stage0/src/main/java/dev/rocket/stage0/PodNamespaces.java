@@ -1,0 +1,61 @@
+package dev.rocket.stage0;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.base.RocketException.Kind;
+import dev.rocket.pod.PodLayout;
+import dev.rocket.stage1.oci.NamespaceSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The namespaces the apps of a pod share (ace.md: network, IPC and UTS), created before the first app and
+ * pinned as files under the pod's {@code stage1/ns/}, so that every app joins them by path and they outlive any
+ * one app. util-linux's {@code unshare} creates and bind-mounts them; loopback is brought up with iproute2's
+ * {@code ip}. Unpinning is unmounting, which {@link PodMounts} does with every other mount of the pod.
+ */
+final class PodNamespaces {
+
+    /** The files the namespaces are pinned at, and how each app gets them. */
+    record Pinned(NamespaceSource network, NamespaceSource ipc, NamespaceSource uts) {
+    }
+
+    private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private PodNamespaces() {
+    }
+
+    /** Creates and pins the pod's IPC and UTS namespaces, and its network namespace unless it uses the host's. */
+    static Pinned pin(Path pod, boolean hostNetwork) throws RocketException {
+        Path dir = PodLayout.namespaces(pod);
+        List<String> command = new ArrayList<>(List.of("unshare", "--ipc=" + dir.resolve("ipc"), "--uts=" + dir.resolve("uts")));
+        if (!hostNetwork) command.add("--net=" + dir.resolve("net"));
+        if (hostNetwork) command.add("true");
+        else command.addAll(List.of("ip", "link", "set", "lo", "up"));
+        try {
+            Files.createDirectories(dir);
+            for (String kind : List.of("ipc", "uts", "net")) {
+                if (!Files.exists(dir.resolve(kind))) Files.createFile(dir.resolve(kind));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("PATH", PATH.substring("PATH=".length()));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes()).strip();
+            if (process.waitFor() != 0) {
+                throw new RocketException(Kind.UNAVAILABLE, "cannot create the pod's namespaces (" + String.join(" ", command)
+                        + "): " + output);
+            }
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot create the pod's namespaces: " + e.getMessage()
+                    + " (util-linux's unshare and iproute2's ip are needed)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RocketException(Kind.INTERNAL, "interrupted while creating the pod's namespaces", e);
+        }
+        return new Pinned(hostNetwork ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("net")),
+                NamespaceSource.joined(dir.resolve("ipc")), NamespaceSource.joined(dir.resolve("uts")));
+    }
+}

@@ -1,0 +1,258 @@
+package dev.rocket.net;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rocket.base.RocketException;
+import dev.rocket.spec.types.PodUuid;
+import dev.rocket.spec.types.Port;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real CNI plugins from /usr/lib/cni on namespaces the test creates; needs root. */
+class PodNetworkingTest {
+
+    private static final String TEST_BRIDGE = "rkttest0";
+
+    @TempDir
+    Path tmp;
+
+    private NetworkSettings settings;
+    private PodNetworking networking;
+    private final List<TestPod> pods = new ArrayList<>();
+    private String rulesBefore;
+
+    private record TestPod(PodUuid uuid, Path dir, Path netns) {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        settings = new NetworkSettings(List.of(Path.of("/usr/lib/cni")),
+                List.of(tmp.resolve("local/net.d"), tmp.resolve("system/net.d")), tmp.resolve("data/net/ipam"));
+        networking = new PodNetworking(settings);
+        rulesBefore = HostCommands.iptablesRules();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        Exception failure = null;
+        for (TestPod pod : pods) {
+            try {
+                networking.tearDown(pod.dir());
+            } catch (RocketException e) {
+                failure = e;
+            }
+            NetnsFile.remove(pod.netns());
+        }
+        if (HostCommands.links().contains(" " + TEST_BRIDGE + ":")) HostCommands.run("ip", "link", "del", TEST_BRIDGE);
+        HostCommands.removeUnusedHostportChains(rulesBefore);
+        if (failure != null) throw failure;
+    }
+
+    private TestPod newPod() throws Exception {
+        PodUuid uuid = PodUuid.random();
+        Path dir = Files.createDirectories(tmp.resolve("pods/" + uuid));
+        Path netns = dir.resolve("stage1/ns/net");
+        NetnsFile.create(netns);
+        TestPod pod = new TestPod(uuid, dir, netns);
+        pods.add(pod);
+        return pod;
+    }
+
+    @Test
+    void defaultNetworkReachesTheHostSideAndOtherPods() throws Exception {
+        TestPod a = newPod();
+        TestPod b = newPod();
+        NetworkAttachment atA = single(networking.setUp(a.uuid(), a.netns(), List.of(NetworkRequest.of("default")), a.dir()));
+        NetworkAttachment atB = single(networking.setUp(b.uuid(), b.netns(), List.of(NetworkRequest.of("default")), b.dir()));
+        assertEquals("default", atA.network());
+        assertEquals("eth0", atA.ifName());
+        assertTrue(atA.address().startsWith("172.16.28.") && atA.address().endsWith("/24"), atA.address());
+        assertEquals(Optional.of("172.16.28.1"), atA.gateway());
+        assertTrue(HostCommands.inNetns(a.netns(), "ip", "route").contains("default via 172.16.28.1"));
+        assertEquals(List.of(atA), PodNetworking.attachments(a.dir()));
+
+        try (ServerSocket host = InNamespace.greeter(null, "172.16.28.1", 0, "host side");
+             ServerSocket inB = InNamespace.greeter(b.netns(), atB.ip(), 0, "pod b")) {
+            assertEquals("host side", InNamespace.fetch(a.netns(), "172.16.28.1", host.getLocalPort()));
+            assertEquals("pod b", InNamespace.fetch(a.netns(), atB.ip(), inB.getLocalPort()));
+        }
+
+        List<String> hostVeths = hostInterfaces(a);
+        hostVeths.addAll(hostInterfaces(b));
+        networking.tearDown(a.dir());
+        networking.tearDown(b.dir());
+        assertNoTraceOf(a, hostVeths, "default");
+        assertNoTraceOf(b, hostVeths, "default");
+    }
+
+    @Test
+    void restrictedNetworkHasNoDefaultRouteButReachesTheHostSide() throws Exception {
+        TestPod pod = newPod();
+        NetworkAttachment at = single(networking.setUp(pod.uuid(), pod.netns(),
+                NetSelection.parse(List.of("default-restricted")), List.of(), List.of(), pod.dir()));
+        assertTrue(at.address().startsWith("172.17."), at.address());
+        String routes = HostCommands.inNetns(pod.netns(), "ip", "route");
+        assertFalse(routes.contains("default"), routes);
+        assertFalse(HostCommands.iptablesRules().contains(pod.uuid().toString()), "restricted must not masquerade");
+        String gateway = at.gateway().orElseThrow();
+        try (ServerSocket host = InNamespace.greeter(null, gateway, 0, "host side")) {
+            assertEquals("host side", InNamespace.fetch(pod.netns(), gateway, host.getLocalPort()));
+        }
+        List<String> veths = hostInterfaces(pod);
+        networking.tearDown(pod.dir());
+        assertNoTraceOf(pod, veths, "default-restricted");
+    }
+
+    @Test
+    void noneBringsUpOnlyLoopback() throws Exception {
+        TestPod pod = newPod();
+        assertEquals(List.of(), networking.setUp(pod.uuid(), pod.netns(), NetSelection.parse(List.of("none")),
+                List.of(), List.of(), pod.dir()));
+        String links = HostCommands.inNetns(pod.netns(), "ip", "-o", "link");
+        assertEquals(1, links.lines().count(), links);
+        assertTrue(links.contains("lo:") && links.contains("UP"), links);
+        try (ServerSocket server = InNamespace.greeter(pod.netns(), "127.0.0.1", 0, "loopback")) {
+            assertEquals("loopback", InNamespace.fetch(pod.netns(), "127.0.0.1", server.getLocalPort()));
+        }
+    }
+
+    @Test
+    void userBridgeNetworkFromAConfigFileWithAnIpArgument() throws Exception {
+        Files.createDirectories(tmp.resolve("local/net.d"));
+        Files.writeString(tmp.resolve("local/net.d/10-testbr.conf"), """
+                {"name": "testbr", "type": "bridge", "bridge": "%s", "isGateway": true,
+                 "ipam": {"type": "host-local", "subnet": "10.213.0.0/24"}}
+                """.formatted(TEST_BRIDGE));
+        TestPod pod = newPod();
+        List<NetworkAttachment> attachments = networking.setUp(pod.uuid(), pod.netns(),
+                NetSelection.parse(List.of("testbr:IP=10.213.0.50")), List.of(), List.of(), pod.dir());
+        assertEquals(List.of("testbr", "default-restricted"), attachments.stream().map(NetworkAttachment::network).toList());
+        assertEquals("10.213.0.50/24", attachments.get(0).address());
+        assertEquals("eth1", attachments.get(1).ifName());
+        try (ServerSocket host = InNamespace.greeter(null, "10.213.0.1", 0, "bridge gateway")) {
+            assertEquals("bridge gateway", InNamespace.fetch(pod.netns(), "10.213.0.1", host.getLocalPort()));
+        }
+        List<String> veths = hostInterfaces(pod);
+        networking.tearDown(pod.dir());
+        assertNoTraceOf(pod, veths, "testbr");
+        assertNoTraceOf(pod, veths, "default-restricted");
+    }
+
+    @Test
+    void portForwardFromHostLoopbackToAServerInThePod() throws Exception {
+        TestPod pod = newPod();
+        int hostPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            hostPort = probe.getLocalPort();
+        }
+        NetworkAttachment at = single(networking.setUp(pod.uuid(), pod.netns(), NetSelection.parse(List.of()),
+                List.of(PortMapping.parse("http:127.0.0.1:" + hostPort)), List.of(Port.of("http", "tcp", 8080)), pod.dir()));
+        try (ServerSocket inPod = InNamespace.greeter(pod.netns(), at.ip(), 8080, "app in pod")) {
+            assertEquals("app in pod", InNamespace.fetch(null, "127.0.0.1", hostPort));
+        }
+        assertTrue(HostCommands.iptablesRules().contains(pod.uuid().toString()));
+        List<String> veths = hostInterfaces(pod);
+        networking.tearDown(pod.dir());
+        assertNoTraceOf(pod, veths, "default");
+        RocketException unknown = assertThrows(RocketException.class, () -> networking.setUp(pod.uuid(), pod.netns(),
+                NetSelection.parse(List.of()), List.of(PortMapping.parse("web:8081")), List.of(Port.of("http", "tcp", 80)),
+                pod.dir()));
+        assertTrue(unknown.getMessage().contains("'web'"), unknown.getMessage());
+        assertFalse(Files.exists(pod.dir().resolve(PodNetworkState.FILE_NAME)), "nothing set up for a bad --port");
+    }
+
+    @Test
+    void teardownAfterACrashMidSetupAndWithTheNamespaceGone() throws Exception {
+        TestPod pod = newPod();
+        networking.setUp(pod.uuid(), pod.netns(), List.of(NetworkRequest.of("default")), pod.dir());
+        List<String> veths = hostInterfaces(pod);
+        // As if rkt run died by kill -9 after the plugins ran but before it saved their results.
+        Path stateFile = pod.dir().resolve(PodNetworkState.FILE_NAME);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode state = (ObjectNode) json.readTree(Files.readString(stateFile));
+        state.withArray("attachments").forEach(entry -> ((ObjectNode) entry).remove("result"));
+        Files.writeString(stateFile, json.writeValueAsString(state));
+        NetnsFile.remove(pod.netns());
+        assertFalse(Files.exists(pod.netns()));
+
+        networking.tearDown(pod.dir());
+        networking.tearDown(pod.dir());
+        assertNoTraceOf(pod, veths, "default");
+    }
+
+    @Test
+    void aFailingNetworkUndoesTheOnesAlreadyJoined() throws Exception {
+        Files.createDirectories(tmp.resolve("system/net.d"));
+        Files.writeString(tmp.resolve("system/net.d/10-good.conf"), """
+                {"name": "good", "type": "ptp", "ipam": {"type": "host-local", "subnet": "10.214.0.0/24"}}
+                """);
+        Files.writeString(tmp.resolve("system/net.d/20-broken.conf"), """
+                {"name": "broken", "type": "ptp", "ipam": {"type": "host-local", "subnet": "not-a-subnet"}}
+                """);
+        TestPod pod = newPod();
+        RocketException e = assertThrows(RocketException.class, () -> networking.setUp(pod.uuid(), pod.netns(),
+                NetSelection.parse(List.of("good,broken")), List.of(), List.of(), pod.dir()));
+        assertTrue(e.getMessage().contains("network 'broken'") && e.getMessage().contains("ADD"), e.getMessage());
+        assertNoTraceOf(pod, List.of(), "good");
+        assertFalse(HostCommands.inNetns(pod.netns(), "ip", "-o", "addr").contains("10.214."));
+    }
+
+    @Test
+    void netnsFileIsAPinnedNamespaceUntilRemoved() throws Exception {
+        TestPod pod = newPod();
+        assertTrue(Files.readString(Path.of("/proc/self/mountinfo")).contains(pod.netns().toString()));
+        assertTrue(HostCommands.inNetns(pod.netns(), "ip", "-o", "link").contains("lo:"));
+        NetnsFile.remove(pod.netns());
+        NetnsFile.remove(pod.netns());
+        assertFalse(Files.exists(pod.netns()));
+        assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(pod.netns().toString()));
+    }
+
+    private static NetworkAttachment single(List<NetworkAttachment> attachments) {
+        assertEquals(1, attachments.size(), attachments.toString());
+        return attachments.getFirst();
+    }
+
+    /** The host-side interfaces the plugins reported (those without a sandbox), from the saved state. */
+    private static List<String> hostInterfaces(TestPod pod) throws IOException {
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(Files.readString(pod.dir().resolve(PodNetworkState.FILE_NAME))).path("attachments")
+                .forEach(entry -> entry.path("result").path("interfaces").forEach(iface -> {
+                    if (!iface.has("sandbox") && iface.path("name").asText().startsWith("veth")) {
+                        names.add(iface.path("name").asText());
+                    }
+                }));
+        return names;
+    }
+
+    private void assertNoTraceOf(TestPod pod, List<String> hostVeths, String network) throws Exception {
+        assertFalse(Files.exists(pod.dir().resolve(PodNetworkState.FILE_NAME)), "state file left");
+        String links = HostCommands.links();
+        for (String veth : hostVeths) assertFalse(links.contains(" " + veth + "@"), veth + " left: " + links);
+        assertFalse(HostCommands.iptablesRules().contains(pod.uuid().toString()), "iptables rules left");
+        Path ipam = settings.ipamDir().resolve(network);
+        if (Files.isDirectory(ipam)) {
+            try (Stream<Path> files = Files.list(ipam)) {
+                List<String> reserved = files.map(f -> f.getFileName().toString())
+                        .filter(name -> !name.equals("lock") && !name.startsWith("last_reserved_ip")).toList();
+                assertEquals(List.of(), reserved, "IPAM reservations left");
+            }
+        }
+    }
+}

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class CniPluginRunner {
 
     /** Commands of the CNI protocol that Rocket uses. */
-    public enum Command { ADD, DEL, CHECK }
+    public enum Command { ADD, DEL }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // A plugin that hangs (e.g. on a stuck iptables lock) must not hang the pod's start or stop forever.

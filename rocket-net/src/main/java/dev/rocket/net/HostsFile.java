@@ -1,6 +1,7 @@
 package dev.rocket.net;
 
 import dev.rocket.base.RocketException;
+import dev.rocket.spec.types.PodUuid;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,11 @@ public record HostsFile(boolean copiesHost, String content) {
             127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4
             ::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6
             """;
+
+    /** rkt's hostname for a pod without {@code --hostname}: {@code rkt-<uuid>}. */
+    public static String defaultHostname(PodUuid pod) {
+        return "rkt-" + pod;
+    }
 
     /**
      * @param flagValues every {@code --hosts-entry} value, each a comma-separated list of {@code IP=HOST}

@@ -1,6 +1,7 @@
 package dev.rocket.net;
 
 import dev.rocket.base.RocketException;
+import dev.rocket.spec.types.PodUuid;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -49,6 +50,8 @@ class DnsFilesTest {
         assertTrue(hosts.content().contains("172.16.28.2\trkt-1234\n"), hosts.content());
         assertTrue(hosts.content().endsWith("\n198.51.100.0\thost1 host3\n198.51.100.1\thost2\n"), hosts.content());
         assertTrue(HostsFile.render(List.of("host"), "x", Optional.empty()).copiesHost());
+        PodUuid uuid = PodUuid.random();
+        assertEquals("rkt-" + uuid.value(), HostsFile.defaultHostname(uuid));
         assertThrows(RocketException.class, () -> HostsFile.render(List.of("nohost"), "x", Optional.empty()));
         assertThrows(RocketException.class, () -> HostsFile.render(List.of("host,1.2.3.4=a"), "x", Optional.empty()));
     }

@@ -102,6 +102,27 @@ class PodNetworkingTest {
     }
 
     @Test
+    void podsSetUpAtOnceGetDistinctAddresses() throws Exception {
+        List<TestPod> batch = List.of(newPod(), newPod(), newPod());
+        List<Thread> threads = new ArrayList<>();
+        List<String> addresses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (TestPod pod : batch) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    addresses.add(single(networking.setUp(pod.uuid(), pod.netns(),
+                            List.of(NetworkRequest.of("default")), pod.dir())).address());
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) thread.join();
+        assertEquals(List.of(), failures);
+        assertEquals(3, addresses.stream().distinct().count(), addresses.toString());
+    }
+
+    @Test
     void restrictedNetworkHasNoDefaultRouteButReachesTheHostSide() throws Exception {
         TestPod pod = newPod();
         NetworkAttachment at = single(networking.setUp(pod.uuid(), pod.netns(),

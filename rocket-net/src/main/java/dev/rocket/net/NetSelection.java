@@ -47,10 +47,7 @@ public record NetSelection(Mode mode, List<NetworkRequest> requests, boolean all
         Mode special = null;
         for (String value : flagValues) {
             String trimmed = value.strip();
-            if (trimmed.isEmpty()) {
-                add(byName, NetworkRequest.of(DEFAULT));
-                continue;
-            }
+            if (trimmed.isEmpty()) continue; // A bare --net asks for the default, which is what nothing else gives.
             for (String item : trimmed.split(",", -1)) {
                 NetworkRequest request = parseItem(item.strip());
                 switch (request.name()) {

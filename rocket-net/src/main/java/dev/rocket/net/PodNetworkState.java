@@ -27,10 +27,12 @@ final class PodNetworkState {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
+    private final Path podDir;
     private final ObjectNode root;
 
-    private PodNetworkState(Path file, ObjectNode root) {
+    private PodNetworkState(Path file, Path podDir, ObjectNode root) {
         this.file = file;
+        this.podDir = podDir;
         this.root = root;
     }
 
@@ -38,7 +40,11 @@ final class PodNetworkState {
         return podDir.resolve(FILE_NAME);
     }
 
-    static PodNetworkState create(Path podDir, String containerId, String netns) throws RocketException {
+    /**
+     * Starts the state of a pod. A namespace file inside the pod directory is saved relative to it, because a
+     * pod directory moves between state directories ({@code run}, {@code exited-garbage}, ...) during its life.
+     */
+    static PodNetworkState create(Path podDir, String containerId, Path netns) throws RocketException {
         Path file = fileIn(podDir);
         if (Files.exists(file)) {
             throw new RocketException(RocketException.Kind.FAILED_PRECONDITION, "the networks of the pod in " + podDir
@@ -46,9 +52,15 @@ final class PodNetworkState {
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("containerId", containerId);
-        root.put("netns", netns);
+        Path absolutePod = podDir.toAbsolutePath().normalize();
+        Path absoluteNetns = netns.toAbsolutePath().normalize();
+        if (absoluteNetns.startsWith(absolutePod)) {
+            root.put("netnsInPod", absolutePod.relativize(absoluteNetns).toString());
+        } else {
+            root.put("netns", absoluteNetns.toString());
+        }
         root.putArray("attachments");
-        PodNetworkState state = new PodNetworkState(file, root);
+        PodNetworkState state = new PodNetworkState(file, podDir, root);
         state.save();
         return state;
     }
@@ -61,7 +73,7 @@ final class PodNetworkState {
             if (!(node instanceof ObjectNode root) || !root.path("attachments").isArray()) {
                 throw new IOException("not a networking state object");
             }
-            return Optional.of(new PodNetworkState(file, root));
+            return Optional.of(new PodNetworkState(file, podDir, root));
         } catch (IOException e) {
             throw new RocketException(RocketException.Kind.INTERNAL, "cannot read the pod's network state " + file
                     + ": " + e.getMessage() + "; its networks may need manual cleanup", e);
@@ -73,6 +85,9 @@ final class PodNetworkState {
     }
 
     String netns() {
+        if (root.hasNonNull("netnsInPod")) {
+            return podDir.toAbsolutePath().normalize().resolve(root.get("netnsInPod").asText()).toString();
+        }
         return root.path("netns").asText();
     }
 

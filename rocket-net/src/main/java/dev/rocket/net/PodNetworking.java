@@ -61,7 +61,7 @@ public final class PodNetworking {
                     "--port needs a network to forward to; --net=none has none");
         }
         int forwardIndex = forwardingNetwork(networks);
-        PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile.toString());
+        PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile);
         try {
             join(state, LOOPBACK, "", List.of(loopbackConfig()));
             List<NetworkAttachment> attachments = new ArrayList<>();

@@ -17,6 +17,7 @@ class NetSelectionTest {
         assertEquals(NetSelection.defaultNetwork(), NetSelection.parse(List.of()));
         assertEquals(NetSelection.defaultNetwork(), NetSelection.parse(List.of("")));
         assertEquals(NetSelection.defaultNetwork(), NetSelection.parse(List.of("default")));
+        assertEquals(NetSelection.defaultNetwork(), NetSelection.parse(List.of("", "default")));
     }
 
     @Test

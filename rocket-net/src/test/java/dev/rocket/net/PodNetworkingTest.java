@@ -57,7 +57,7 @@ class PodNetworkingTest {
             } catch (RocketException e) {
                 failure = e;
             }
-            NetnsFile.remove(pod.netns());
+            if (Files.exists(pod.dir())) NetnsFile.remove(pod.netns());
         }
         if (HostCommands.links().contains(" " + TEST_BRIDGE + ":")) HostCommands.run("ip", "link", "del", TEST_BRIDGE);
         HostCommands.removeUnusedHostportChains(rulesBefore);
@@ -215,6 +215,22 @@ class PodNetworkingTest {
         networking.tearDown(pod.dir());
         networking.tearDown(pod.dir());
         assertNoTraceOf(pod, veths, "default");
+    }
+
+    @Test
+    void teardownFindsTheNamespaceAfterThePodDirectoryMoved() throws Exception {
+        TestPod pod = newPod();
+        networking.setUp(pod.uuid(), pod.netns(), List.of(NetworkRequest.of("default")), pod.dir());
+        List<String> veths = hostInterfaces(pod);
+        Path moved = Files.createDirectories(tmp.resolve("pods/exited-garbage")).resolve(pod.uuid().toString());
+        Files.move(pod.dir(), moved);
+        TestPod movedPod = new TestPod(pod.uuid(), moved, moved.resolve("stage1/ns/net"));
+        pods.add(movedPod);
+
+        networking.tearDown(moved);
+        String links = HostCommands.links();
+        for (String veth : veths) assertFalse(links.contains(" " + veth + "@"), "DEL reached the moved namespace");
+        assertNoTraceOf(movedPod, veths, "default");
     }
 
     @Test

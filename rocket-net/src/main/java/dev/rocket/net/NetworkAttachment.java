@@ -17,6 +17,11 @@ public record NetworkAttachment(String network, String ifName, String address, O
         Objects.requireNonNull(dns, "dns");
     }
 
+    /** How {@code rkt list} and {@code rkt status} show it, e.g. {@code default:ip4=172.16.28.2}. */
+    public String shown() {
+        return network + ":" + (ip().contains(":") ? "ip6=" : "ip4=") + ip();
+    }
+
     /** The address without its prefix length, e.g. {@code 172.16.28.2}. */
     public String ip() {
         int slash = address.indexOf('/');

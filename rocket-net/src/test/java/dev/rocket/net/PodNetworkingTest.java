@@ -86,6 +86,7 @@ class PodNetworkingTest {
         assertEquals(Optional.of("172.16.28.1"), atA.gateway());
         assertTrue(HostCommands.inNetns(a.netns(), "ip", "route").contains("default via 172.16.28.1"));
         assertEquals(List.of(atA), PodNetworking.attachments(a.dir()));
+        assertEquals("default:ip4=" + atA.ip(), atA.shown());
 
         try (ServerSocket host = InNamespace.greeter(null, "172.16.28.1", 0, "host side");
              ServerSocket inB = InNamespace.greeter(b.netns(), atB.ip(), 0, "pod b")) {
@@ -178,14 +179,16 @@ class PodNetworkingTest {
     @Test
     void portForwardFromHostLoopbackToAServerInThePod() throws Exception {
         TestPod pod = newPod();
-        int hostPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            hostPort = probe.getLocalPort();
-        }
-        NetworkAttachment at = single(networking.setUp(pod.uuid(), pod.netns(), NetSelection.parse(List.of()),
-                List.of(PortMapping.parse("http:127.0.0.1:" + hostPort)), List.of(Port.of("http", "tcp", 8080)), pod.dir()));
-        try (ServerSocket inPod = InNamespace.greeter(pod.netns(), at.ip(), 8080, "app in pod")) {
-            assertEquals("app in pod", InNamespace.fetch(null, "127.0.0.1", hostPort));
+        int loopbackOnly = freePort();
+        int anyAddress = freePort();
+        List<PortMapping> ports = List.of(PortMapping.parse("http:127.0.0.1:" + loopbackOnly),
+                PortMapping.parse("admin:" + anyAddress));
+        NetworkAttachment at = single(networking.setUp(pod.uuid(), pod.netns(), NetSelection.parse(List.of()), ports,
+                List.of(Port.of("http", "tcp", 8080), Port.of("admin", "tcp", 9090)), pod.dir()));
+        try (ServerSocket http = InNamespace.greeter(pod.netns(), at.ip(), 8080, "http in pod");
+             ServerSocket admin = InNamespace.greeter(pod.netns(), at.ip(), 9090, "admin in pod")) {
+            assertEquals("http in pod", InNamespace.fetch(null, "127.0.0.1", loopbackOnly));
+            assertEquals("admin in pod", InNamespace.fetch(null, "127.0.0.1", anyAddress));
         }
         assertTrue(HostCommands.iptablesRules().contains(pod.uuid().toString()));
         List<String> veths = hostInterfaces(pod);
@@ -259,6 +262,12 @@ class PodNetworkingTest {
         NetnsFile.remove(pod.netns());
         assertFalse(Files.exists(pod.netns()));
         assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(pod.netns().toString()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 
     private static NetworkAttachment single(List<NetworkAttachment> attachments) {

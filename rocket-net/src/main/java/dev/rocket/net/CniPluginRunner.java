@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +29,18 @@ public final class CniPluginRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // A plugin that hangs (e.g. on a stuck iptables lock) must not hang the pod's start or stop forever.
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
     private final List<Path> pluginDirs;
+    private final Duration timeout;
 
     public CniPluginRunner(List<Path> pluginDirs) {
+        this(pluginDirs, DEFAULT_TIMEOUT);
+    }
+
+    CniPluginRunner(List<Path> pluginDirs, Duration timeout) {
         this.pluginDirs = List.copyOf(pluginDirs);
+        this.timeout = timeout;
     }
 
     /** Runs the plugin named by the configuration's {@code type}; returns its result ({@code null} for DEL). */
@@ -55,21 +62,24 @@ public final class CniPluginRunner {
         String what = "network '" + network + "': CNI plugin '" + type + "' " + command + " on " + invocation.ifName();
         try {
             Process process = builder.start();
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            Thread outReader = Thread.ofVirtual().start(() -> drain(process.getInputStream(), stdout));
             Thread errReader = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), stderr));
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(JSON.writeValueAsBytes(config));
             }
-            byte[] stdout = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new RocketException(RocketException.Kind.UNAVAILABLE, what + " did not finish in "
-                        + TIMEOUT_SECONDS + " s");
+                        + timeout.toSeconds() + " s and was killed");
             }
+            outReader.join();
             errReader.join();
-            if (process.exitValue() != 0) throw failure(what, process.exitValue(), stdout, stderr);
-            if (command != Command.ADD || stdout.length == 0) return null;
-            return JSON.readTree(stdout);
+            if (process.exitValue() != 0) throw failure(what, process.exitValue(), stdout.toByteArray(), stderr);
+            if (command != Command.ADD || stdout.size() == 0) return null;
+            return JSON.readTree(stdout.toByteArray());
         } catch (IOException e) {
             throw new RocketException(RocketException.Kind.UNAVAILABLE, what + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -69,6 +69,21 @@ class CniPluginRunnerTest {
     }
 
     @Test
+    void aHangingPluginIsKilledWithItsChildren() throws Exception {
+        Path pidFile = tmp.resolve("sleep.pid");
+        Path dir = plugin("hanging", "cat > /dev/null; sleep 600 & echo $! > " + pidFile + "; wait");
+        RocketException e = assertThrows(RocketException.class, () -> new CniPluginRunner(List.of(dir),
+                java.time.Duration.ofSeconds(1)).run(CniPluginRunner.Command.ADD, config("hanging"),
+                new CniInvocation("c", "", "eth0", "")));
+        assertTrue(e.getMessage().contains("did not finish") && e.getMessage().contains("killed"), e.getMessage());
+        // On a loaded machine the shell may be killed before it started sleep; then there is nothing to check.
+        if (Files.exists(pidFile) && !Files.readString(pidFile).isBlank()) {
+            long sleepPid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle.of(sleepPid).ifPresent(p -> p.onExit().join());
+        }
+    }
+
+    @Test
     void aMissingPluginNamesTheDirectoriesSearched() throws Exception {
         RocketException e = assertThrows(RocketException.class, () -> new CniPluginRunner(List.of(tmp))
                 .run(CniPluginRunner.Command.ADD, config("nosuch"), new CniInvocation("c", "", "eth0", "")));

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PodNetworkingTest {
 
     private static final String TEST_BRIDGE = "rkttest0";
+    private static final String TEST_MASTER = "rkttestmv0";
 
     @TempDir
     Path tmp;
@@ -59,7 +60,12 @@ class PodNetworkingTest {
             }
             if (Files.exists(pod.dir())) NetnsFile.remove(pod.netns());
         }
-        if (HostCommands.links().contains(" " + TEST_BRIDGE + ":")) HostCommands.run("ip", "link", "del", TEST_BRIDGE);
+        for (String link : List.of(TEST_BRIDGE, TEST_MASTER)) {
+            String links = HostCommands.links();
+            if (links.contains(" " + link + ":") || links.contains(" " + link + "@")) {
+                HostCommands.run("ip", "link", "del", link);
+            }
+        }
         HostCommands.removeUnusedHostportChains(rulesBefore);
         if (failure != null) throw failure;
     }
@@ -174,6 +180,34 @@ class PodNetworkingTest {
         networking.tearDown(pod.dir());
         assertNoTraceOf(pod, veths, "testbr");
         assertNoTraceOf(pod, veths, "default-restricted");
+    }
+
+    @Test
+    void podsOnAMacvlanNetworkReachEachOther() throws Exception {
+        // The master is one end of a veth pair the test makes, so no frame leaves this machine; macvlan in bridge
+        // mode switches between its own ports.
+        HostCommands.run("ip", "link", "add", TEST_MASTER, "type", "veth", "peer", "name", TEST_MASTER + "p");
+        HostCommands.run("ip", "link", "set", TEST_MASTER + "p", "up");
+        HostCommands.run("ip", "link", "set", TEST_MASTER, "up");
+        Files.createDirectories(tmp.resolve("local/net.d"));
+        Files.writeString(tmp.resolve("local/net.d/30-testmv.conf"), """
+                {"name": "testmv", "type": "macvlan", "master": "%s", "mode": "bridge",
+                 "ipam": {"type": "host-local", "subnet": "10.217.0.0/24"}}
+                """.formatted(TEST_MASTER));
+        TestPod a = newPod();
+        TestPod b = newPod();
+        NetSelection selection = NetSelection.parse(List.of("testmv"));
+        NetworkAttachment atA = networking.setUp(a.uuid(), a.netns(), selection, List.of(), List.of(), a.dir()).getFirst();
+        NetworkAttachment atB = networking.setUp(b.uuid(), b.netns(), selection, List.of(), List.of(), b.dir()).getFirst();
+        assertTrue(atA.address().startsWith("10.217.0.") && atB.address().startsWith("10.217.0."));
+        try (ServerSocket inB = InNamespace.greeter(b.netns(), atB.ip(), 0, "pod b on macvlan")) {
+            assertEquals("pod b on macvlan", InNamespace.fetch(a.netns(), atB.ip(), inB.getLocalPort()));
+        }
+        networking.tearDown(a.dir());
+        networking.tearDown(b.dir());
+        assertNoTraceOf(a, List.of(), "testmv");
+        assertNoTraceOf(b, List.of(), "testmv");
+        assertFalse(HostCommands.inNetns(a.netns(), "ip", "-o", "addr").contains("10.217."));
     }
 
     @Test

@@ -44,7 +44,8 @@ final class PodNetworkState {
      * Starts the state of a pod. A namespace file inside the pod directory is saved relative to it, because a
      * pod directory moves between state directories ({@code run}, {@code exited-garbage}, ...) during its life.
      */
-    static PodNetworkState create(Path podDir, String containerId, Path netns) throws RocketException {
+    static PodNetworkState create(Path podDir, String containerId, Path netns, List<Path> pluginDirs)
+            throws RocketException {
         Path file = fileIn(podDir);
         if (Files.exists(file)) {
             throw new RocketException(RocketException.Kind.FAILED_PRECONDITION, "the networks of the pod in " + podDir
@@ -52,6 +53,8 @@ final class PodNetworkState {
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("containerId", containerId);
+        ArrayNode dirs = root.putArray("pluginDirs");
+        pluginDirs.forEach(dir -> dirs.add(dir.toAbsolutePath().toString()));
         Path absolutePod = podDir.toAbsolutePath().normalize();
         Path absoluteNetns = netns.toAbsolutePath().normalize();
         if (absoluteNetns.startsWith(absolutePod)) {
@@ -82,6 +85,13 @@ final class PodNetworkState {
 
     String containerId() {
         return root.path("containerId").asText();
+    }
+
+    /** The plugin directories the setup used; teardown uses the same plugins whatever the flags are then. */
+    List<Path> pluginDirs() {
+        List<Path> dirs = new ArrayList<>();
+        for (JsonNode dir : root.path("pluginDirs")) dirs.add(Path.of(dir.asText()));
+        return dirs;
     }
 
     String netns() {

@@ -61,7 +61,7 @@ public final class PodNetworking {
                     "--port needs a network to forward to; --net=none has none");
         }
         int forwardIndex = forwardingNetwork(networks);
-        PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile);
+        PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile, settings.pluginDirs());
         try {
             join(state, LOOPBACK, "", List.of(loopbackConfig()));
             List<NetworkAttachment> attachments = new ArrayList<>();
@@ -95,16 +95,25 @@ public final class PodNetworking {
      * @return problems that did not stop the teardown, for the caller to show as warnings
      */
     public List<String> tearDown(Path podDir) throws RocketException {
+        return tearDownSaved(podDir);
+    }
+
+    /**
+     * {@link #tearDown} needing nothing but the pod directory: the plugin directories come from the saved state,
+     * so a process that knows no flags (the pod's exit path, gc) can undo the setup.
+     */
+    public static List<String> tearDownSaved(Path podDir) throws RocketException {
         Optional<PodNetworkState> loaded = PodNetworkState.load(podDir);
         if (loaded.isEmpty()) return List.of();
         PodNetworkState state = loaded.get();
+        CniPluginRunner plugins = new CniPluginRunner(state.pluginDirs());
         RocketException first = null;
         List<String> warnings = new ArrayList<>();
         List<ObjectNode> entries = state.entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             ObjectNode entry = entries.get(i);
             try {
-                leave(state, entry);
+                leave(plugins, state, entry);
                 state.remove(entry);
             } catch (RocketException e) {
                 if (!entry.hasNonNull("result")) {
@@ -150,7 +159,7 @@ public final class PodNetworking {
         return result;
     }
 
-    private void leave(PodNetworkState state, ObjectNode entry) throws RocketException {
+    private static void leave(CniPluginRunner plugins, PodNetworkState state, ObjectNode entry) throws RocketException {
         CniInvocation invocation = new CniInvocation(state.containerId(), state.netns(),
                 entry.path("ifName").asText(), entry.path("cniArgs").asText(""));
         JsonNode chain = entry.path("plugins");

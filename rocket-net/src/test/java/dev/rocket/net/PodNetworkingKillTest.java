@@ -46,9 +46,7 @@ class PodNetworkingKillTest {
         NetnsFile.create(netns);
         NetworkSettings settings = new NetworkSettings(List.of(pluginDir, Path.of("/usr/lib/cni")), List.of(netD), ipamDir);
         try {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    SetUpChild.class.getName(), pluginDir.toString(), netD.toString(), ipamDir.toString(),
+            Process child = java(SetUpChild.class.getName(), pluginDir.toString(), netD.toString(), ipamDir.toString(),
                     uuid.toString(), netns.toString(), podDir.toString(), "first,stuck")
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
             while (!Files.exists(marker) && child.isAlive()) Thread.sleep(20);
@@ -58,7 +56,10 @@ class PodNetworkingKillTest {
             plugins.forEach(ProcessHandle::destroyForcibly);
             assertTrue(HostCommands.run("ip", "-o", "addr").contains("10.216.0.1/32"), "the hung ADD did its work");
 
-            new PodNetworking(settings).tearDown(podDir);
+            // Teardown from a fresh process that knows only the pod directory, as the pod's exit path or gc would.
+            Process teardown = java(NetworkTeardownMain.class.getName(), podDir.toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("teardown.log").toFile()).start();
+            assertEquals(0, teardown.waitFor(), () -> read(tmp.resolve("teardown.log")));
 
             String addresses = HostCommands.run("ip", "-o", "addr");
             assertFalse(addresses.contains("10.215.") || addresses.contains("10.216."), addresses);
@@ -74,6 +75,14 @@ class PodNetworkingKillTest {
             new PodNetworking(settings).tearDown(podDir);
             NetnsFile.remove(netns);
         }
+    }
+
+    private static ProcessBuilder java(String mainClass, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
     }
 
     private static String read(Path file) {

@@ -36,7 +36,7 @@ public final class NetworkCatalog {
         for (Path dir : configDirs) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".conf") && Files.isRegularFile(f))
+                files.filter(f -> isConfigFile(f.getFileName().toString()) && Files.isRegularFile(f))
                         .forEach(f -> filesByName.putIfAbsent(f.getFileName().toString(), f));
             } catch (IOException e) {
                 throw new RocketException(RocketException.Kind.UNAVAILABLE,
@@ -98,6 +98,10 @@ public final class NetworkCatalog {
         return name.equals(NetSelection.DEFAULT) ? BuiltinNetworks.defaultNetwork() : BuiltinNetworks.defaultRestricted();
     }
 
+    private static boolean isConfigFile(String fileName) {
+        return fileName.endsWith(".conf") || fileName.endsWith(".conflist");
+    }
+
     private static NetworkDefinition read(Path file) throws RocketException {
         JsonNode node;
         try {
@@ -114,10 +118,11 @@ public final class NetworkCatalog {
                     "network configuration " + file + " must be a JSON object");
         }
         String name = config.path("name").asText("");
-        String type = config.path("type").asText("");
-        if (name.isEmpty() || type.isEmpty()) {
-            throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
-                    "network configuration " + file + " needs a \"name\" and a \"type\"");
+        boolean list = file.getFileName().toString().endsWith(".conflist");
+        if (name.isEmpty() || (list ? !hasPluginTypes(config) : config.path("type").asText("").isEmpty())) {
+            throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "network configuration " + file
+                    + (list ? " needs a \"name\" and a non-empty \"plugins\" list, each with a \"type\""
+                    : " needs a \"name\" and a \"type\""));
         }
         if (name.equals("all") || name.equals("host") || name.equals("none") || name.contains(",") || name.contains(":")) {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "network configuration " + file
@@ -126,5 +131,14 @@ public final class NetworkCatalog {
         // rkt-era files carry no cniVersion; 0.4.0 is the oldest version whose results the portmap plugin chains on.
         if (!config.hasNonNull("cniVersion")) config.put("cniVersion", BuiltinNetworks.CNI_VERSION);
         return new NetworkDefinition(name, config, file.toString());
+    }
+
+    private static boolean hasPluginTypes(ObjectNode config) {
+        JsonNode plugins = config.path("plugins");
+        if (!plugins.isArray() || plugins.isEmpty()) return false;
+        for (JsonNode plugin : plugins) {
+            if (!plugin.isObject() || plugin.path("type").asText("").isEmpty()) return false;
+        }
+        return true;
     }
 }

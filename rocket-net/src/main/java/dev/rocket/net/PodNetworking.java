@@ -67,9 +67,8 @@ public final class PodNetworking {
             List<NetworkAttachment> attachments = new ArrayList<>();
             for (int i = 0; i < networks.size(); i++) {
                 NetworkDefinition network = networks.get(i);
-                List<ObjectNode> chain = new ArrayList<>();
-                chain.add(withIpamDir(network.config()));
-                if (portMappings != null && i == forwardIndex) chain.add(portmapConfig(network, portMappings));
+                List<ObjectNode> chain = new ArrayList<>(network.plugins().stream().map(this::withIpamDir).toList());
+                if (portMappings != null && i == forwardIndex) addPortMappings(chain, network, portMappings);
                 String ifName = "eth" + i;
                 JsonNode result = join(state, ifName, cniArgs(selection, network.name()), chain);
                 attachments.add(CniResults.attachment(network.name(), ifName, result));
@@ -189,8 +188,7 @@ public final class PodNetworking {
                 .findFirst().orElse("");
     }
 
-    private ObjectNode withIpamDir(ObjectNode networkConfig) {
-        ObjectNode config = networkConfig.deepCopy();
+    private ObjectNode withIpamDir(ObjectNode config) {
         JsonNode ipam = config.get("ipam");
         if (ipam instanceof ObjectNode ipamConfig && ipamConfig.path("type").asText().equals("host-local")
                 && !ipamConfig.has("dataDir")) {
@@ -207,9 +205,23 @@ public final class PodNetworking {
         return config;
     }
 
+    /**
+     * Gives the port mappings to the plugin of a list that declares the {@code portMappings} capability, or
+     * chains the portmap plugin after the network's own plugins.
+     */
+    private static void addPortMappings(List<ObjectNode> chain, NetworkDefinition network, ObjectNode portMappings) {
+        for (ObjectNode plugin : chain) {
+            if (plugin.path("capabilities").path("portMappings").asBoolean(false)) {
+                plugin.withObjectProperty("runtimeConfig").setAll(portMappings);
+                return;
+            }
+        }
+        chain.add(portmapConfig(network, portMappings));
+    }
+
     private static ObjectNode portmapConfig(NetworkDefinition network, ObjectNode portMappings) {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
-        config.put("cniVersion", network.config().path("cniVersion").asText(BuiltinNetworks.CNI_VERSION));
+        config.put("cniVersion", network.cniVersion());
         config.put("name", network.name());
         config.put("type", "portmap");
         config.putObject("capabilities").put("portMappings", true);

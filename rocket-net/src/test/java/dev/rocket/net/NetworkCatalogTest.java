@@ -66,6 +66,20 @@ class NetworkCatalogTest {
     }
 
     @Test
+    void conflistFilesGiveEachPluginTheNetworksNameAndVersion() throws Exception {
+        Files.writeString(local().resolve("10-list.conflist"), """
+                {"cniVersion": "1.0.0", "name": "list", "plugins": [{"type": "bridge", "ipMasq": true}, {"type": "portmap"}]}
+                """);
+        NetworkDefinition list = catalog().resolve(NetSelection.parse(List.of("list"))).getFirst();
+        assertTrue(list.isList() && list.masquerades());
+        assertEquals("bridge", list.type());
+        assertEquals(List.of("list", "list"), list.plugins().stream().map(p -> p.path("name").asText()).toList());
+        assertEquals(List.of("1.0.0", "1.0.0"), list.plugins().stream().map(p -> p.path("cniVersion").asText()).toList());
+        Files.writeString(local().resolve("10-list.conflist"), "{\"name\": \"list\", \"plugins\": [{}]}");
+        assertTrue(assertThrows(RocketException.class, this::catalog).getMessage().contains("\"plugins\""));
+    }
+
+    @Test
     void aFileNamedDefaultOverridesTheBuiltin() throws Exception {
         conf(local(), "50-mydefault.conf", "default", "bridge");
         List<NetworkDefinition> resolved = catalog().resolve(NetSelection.defaultNetwork());

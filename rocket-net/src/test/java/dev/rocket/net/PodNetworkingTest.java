@@ -236,6 +236,33 @@ class PodNetworkingTest {
     }
 
     @Test
+    void aConflistNetworkGetsThePortMappingsInItsOwnPortmap() throws Exception {
+        Files.createDirectories(tmp.resolve("local/net.d"));
+        Files.writeString(tmp.resolve("local/net.d/40-listed.conflist"), """
+                {"cniVersion": "0.4.0", "name": "listed", "plugins": [
+                  {"type": "ptp", "ipMasq": true, "ipam": {"type": "host-local", "subnet": "10.218.0.0/24"}},
+                  {"type": "portmap", "capabilities": {"portMappings": true}}]}
+                """);
+        TestPod pod = newPod();
+        int hostPort = freePort();
+        List<NetworkAttachment> attachments = networking.setUp(pod.uuid(), pod.netns(),
+                NetSelection.parse(List.of("listed")), List.of(PortMapping.parse("http:127.0.0.1:" + hostPort)),
+                List.of(Port.of("http", "tcp", 8080)), pod.dir());
+        NetworkAttachment at = attachments.getFirst();
+        assertTrue(at.address().startsWith("10.218.0."), at.address());
+        try (ServerSocket inPod = InNamespace.greeter(pod.netns(), at.ip(), 8080, "listed app")) {
+            assertEquals("listed app", InNamespace.fetch(null, "127.0.0.1", hostPort));
+        }
+        var saved = new ObjectMapper().readTree(Files.readString(pod.dir().resolve(PodNetworkState.FILE_NAME)));
+        var chain = saved.path("attachments").path(1).path("plugins");
+        assertEquals(2, chain.size(), chain.toString());
+        assertEquals(hostPort, chain.path(1).path("runtimeConfig").path("portMappings").path(0).path("hostPort").asInt());
+        List<String> veths = hostInterfaces(pod);
+        networking.tearDown(pod.dir());
+        assertNoTraceOf(pod, veths, "listed");
+    }
+
+    @Test
     void teardownAfterACrashMidSetupAndWithTheNamespaceGone() throws Exception {
         TestPod pod = newPod();
         networking.setUp(pod.uuid(), pod.netns(), List.of(NetworkRequest.of("default")), pod.dir());

@@ -39,8 +39,9 @@ final class MonitorScript {
      * @param lockFd      the pod lock's descriptor: only the shell keeps it, so that the pod counts as exited the
      *                    moment the shell is gone (even by SIGKILL), and gc then removes the runtime's containers
      * @param interactive whether the apps get the terminal's standard input; otherwise they read /dev/null
+     * @param atExit      a command run once every app has exited (the pod's network teardown), or empty
      */
-    static String of(List<Job> jobs, int lockFd, Path pidFile, boolean interactive) {
+    static String of(List<Job> jobs, int lockFd, Path pidFile, boolean interactive, List<String> atExit) {
         String closeLock = " " + lockFd + "<&-";
         List<String> lines = new ArrayList<>();
         lines.add("printf '%s\\n' $$ > " + quote(pidFile.toString()));
@@ -59,6 +60,7 @@ final class MonitorScript {
             lines.add("printf '%s\\n' $rc > " + quote(jobs.get(i).exitStatus().toString()));
             lines.add("[ $code -eq 0 ] && code=$rc");
         }
+        if (!atExit.isEmpty()) lines.add(command(atExit) + " </dev/null");
         lines.add("exit $code");
         return String.join("\n", lines);
     }

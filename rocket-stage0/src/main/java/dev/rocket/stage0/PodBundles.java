@@ -44,9 +44,11 @@ final class PodBundles {
     private final PodRunOptions options;
     private final OciRuntime runtime;
     private final OciConfigTranslator translator;
+    private final List<VolumeMount> podFiles;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
-               PodRunOptions options, OciRuntime runtime) throws RocketException, IOException {
+               PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles) throws RocketException, IOException {
+        this.podFiles = List.copyOf(podFiles);
         this.uuid = uuid;
         this.pod = pod;
         this.manifest = manifest;
@@ -89,10 +91,13 @@ final class PodBundles {
         return List.of(runtime.runArgv(bundle, id + "-" + event));
     }
 
-    /** The app's mounts as binds: host volumes from their source, empty ones from the pod's directory. */
+    /**
+     * The app's mounts as binds: the pod's files (hosts, resolv.conf), then host volumes from their source and
+     * empty ones from the pod's directory.
+     */
     private List<VolumeMount> volumes(RuntimeApp app, ImageManifest image) {
         List<MountPoint> points = app.app().or(image::app).map(App::mountPoints).orElse(List.of());
-        List<VolumeMount> mounts = new ArrayList<>();
+        List<VolumeMount> mounts = new ArrayList<>(podFiles);
         for (Mount mount : app.mounts()) {
             Volume volume = mount.appVolume().orElseGet(() -> manifest.volumes().stream()
                     .filter(v -> v.name().equals(mount.volume())).findFirst().orElseThrow());

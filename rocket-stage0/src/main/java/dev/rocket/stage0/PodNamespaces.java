@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * The namespaces the apps of a pod share (ace.md: network, IPC and UTS), created before the first app and
  * pinned as files under the pod's {@code stage1/ns/}, so that every app joins them by path and they outlive any
- * one app. util-linux's {@code unshare} creates and bind-mounts them; loopback is brought up with iproute2's
- * {@code ip}. Unpinning is unmounting, which {@link PodMounts} does with every other mount of the pod.
+ * one app. util-linux's {@code unshare} creates and bind-mounts them; the network namespace's interfaces,
+ * loopback included, are the CNI plugins' to set up. Unpinning is unmounting, which {@link PodMounts} does
+ * with every other mount of the pod.
  */
 final class PodNamespaces {
 
@@ -33,8 +34,7 @@ final class PodNamespaces {
         Path dir = PodLayout.namespaces(pod);
         List<String> command = new ArrayList<>(List.of("unshare", "--ipc=" + dir.resolve("ipc"), "--uts=" + dir.resolve("uts")));
         if (!hostNetwork) command.add("--net=" + dir.resolve("net"));
-        if (hostNetwork) command.add("true");
-        else command.addAll(List.of("ip", "link", "set", "lo", "up"));
+        command.add("true");
         try {
             Files.createDirectories(dir);
             for (String kind : List.of("ipc", "uts", "net")) {
@@ -50,7 +50,7 @@ final class PodNamespaces {
             }
         } catch (IOException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot create the pod's namespaces: " + e.getMessage()
-                    + " (util-linux's unshare and iproute2's ip are needed)", e);
+                    + " (util-linux's unshare is needed)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RocketException(Kind.INTERNAL, "interrupted while creating the pod's namespaces", e);

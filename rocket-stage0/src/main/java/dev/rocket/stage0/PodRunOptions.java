@@ -1,17 +1,33 @@
 package dev.rocket.stage0;
 
 import dev.rocket.base.InsecureOptions;
+import dev.rocket.net.DnsOptions;
+import dev.rocket.net.NetSelection;
+import dev.rocket.net.PortMapping;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What is decided when a pod starts rather than when it is prepared: flags of {@code rkt run} that
  * {@code rkt run-prepared} takes too.
  *
- * @param hostNetwork {@code --net=host}: the host's network namespace; otherwise the pod's own (loopback only)
- * @param hostname    the pod's host name; {@code rkt-<uuid>} when empty
- * @param interactive {@code --interactive}: one app, with the terminal's standard input (and its terminal)
+ * @param net          {@code --net}: the host's network, none (loopback only), or CNI networks
+ * @param ports        {@code --port}: apps' named ports forwarded from the host
+ * @param dns          {@code --dns}, {@code --dns-search}, {@code --dns-opt}, {@code --dns-domain}
+ * @param hostsEntries {@code --hosts-entry}: IP=NAME entries of the pod's /etc/hosts, or {@code host}
+ * @param hostname     the pod's host name; {@code rkt-<uuid>} when empty
+ * @param interactive  {@code --interactive}: one app, with the terminal's standard input
  */
-public record PodRunOptions(boolean hostNetwork, Optional<String> hostname, boolean interactive,
-                            InsecureOptions insecure) {
+public record PodRunOptions(NetSelection net, List<PortMapping> ports, DnsOptions dns, List<String> hostsEntries,
+                            Optional<String> hostname, boolean interactive, InsecureOptions insecure) {
+
+    public PodRunOptions {
+        ports = List.copyOf(ports);
+        hostsEntries = List.copyOf(hostsEntries);
+    }
+
+    public boolean hostNetwork() {
+        return net.mode() == NetSelection.Mode.HOST;
+    }
 }

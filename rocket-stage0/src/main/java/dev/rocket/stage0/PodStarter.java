@@ -4,6 +4,8 @@ import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
+import dev.rocket.net.NetworkSettings;
+import dev.rocket.net.PodNetworking;
 import dev.rocket.os.linux.Execve;
 import dev.rocket.os.linux.FileMetadata;
 import dev.rocket.os.linux.LinuxException;
@@ -19,6 +21,7 @@ import dev.rocket.spec.schema.RuntimeApp;
 import dev.rocket.spec.types.PodUuid;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.Flavor;
+import dev.rocket.stage1.oci.VolumeMount;
 import dev.rocket.stage1.runtime.OciRuntime;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
@@ -50,12 +53,14 @@ public final class PodStarter {
     private final ImageFetcher fetcher;
     private final Pods pods;
     private final OciRuntime runtime;
+    private final NetworkSettings networks;
 
-    public PodStarter(ImageStore store, ImageFetcher fetcher, Pods pods, OciRuntime runtime) {
+    public PodStarter(ImageStore store, ImageFetcher fetcher, Pods pods, OciRuntime runtime, NetworkSettings networks) {
         this.store = store;
         this.fetcher = fetcher;
         this.pods = pods;
         this.runtime = runtime;
+        this.networks = networks;
     }
 
     /** Prepares the pod and replaces this process with it; returns only by throwing. */
@@ -126,8 +131,15 @@ public final class PodStarter {
                 throw new RocketException(Kind.INVALID_ARGUMENT, "--interactive runs one app; this pod has " + pod.apps().size());
             }
             PodNamespaces.Pinned namespaces = flavor == Flavor.FLY ? null : PodNamespaces.pin(dir, options.hostNetwork());
+            List<String> atExit = List.of();
+            List<VolumeMount> podFiles = List.of();
+            if (namespaces != null && !options.hostNetwork()) {
+                PodNetworkFiles files = new PodNetworkFiles(networks, running.uuid(), dir, options);
+                podFiles = files.setUp(pod, PodLayout.namespaces(dir).resolve("net"), this::manifestOf, this::imageOf);
+                atExit = PodNetworkFiles.teardownCommand(dir);
+            }
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
-            PodBundles bundles = new PodBundles(running.uuid(), dir, pod, namespaces, flavor, options, runtime);
+            PodBundles bundles = new PodBundles(running.uuid(), dir, pod, namespaces, flavor, options, runtime, podFiles);
             List<MonitorScript.Job> jobs = new ArrayList<>();
             for (RuntimeApp app : pod.apps()) {
                 ImageRecord image = imageOf(app);
@@ -136,16 +148,16 @@ public final class PodStarter {
             }
             Files.createDirectories(PodLayout.exitStatuses(dir));
             Files.createDirectories(PodLayout.logs(dir));
-            String script = MonitorScript.of(jobs, running.lock().fd().number(), PodLayout.pid(dir), options.interactive());
+            String script = MonitorScript.of(jobs, running.lock().fd().number(), PodLayout.pid(dir), options.interactive(), atExit);
             List<String> environment = List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                     running.lock().lockFdEnvironment());
             Execve.exec(SHELL, List.of("bash", "-c", script), environment, List.of(running.lock().fd()));
             throw new RocketException(Kind.INTERNAL, "the pod's process did not start");
         } catch (RocketException e) {
-            unmountQuietly(dir);
+            releaseQuietly(dir);
             throw e;
         } catch (IOException | SpecException | IllegalArgumentException e) {
-            unmountQuietly(dir);
+            releaseQuietly(dir);
             throw new RocketException(e instanceof LinuxException linux ? linux.kind() : Kind.INTERNAL,
                     "starting pod " + running.uuid() + " failed: " + e.getMessage(), e);
         } finally {
@@ -153,11 +165,17 @@ public final class PodStarter {
         }
     }
 
-    private static void unmountQuietly(Path dir) {
+    /** Undoes a start that failed half-way: networks, then mounts; gc retries whatever is left. */
+    private static void releaseQuietly(Path dir) {
+        try {
+            PodNetworking.tearDownSaved(dir);
+        } catch (RocketException ignored) {
+            // gc retries; the failure being reported matters more
+        }
         try {
             PodMounts.unmountAll(dir);
         } catch (RocketException ignored) {
-            // gc retries; the failure being reported matters more
+            // as above
         }
     }
 
@@ -168,12 +186,12 @@ public final class PodStarter {
         return new PodPlanner.ResolvedImage(record, manifestOf(record));
     }
 
-    private ImageRecord imageOf(RuntimeApp app) throws RocketException {
+    ImageRecord imageOf(RuntimeApp app) throws RocketException {
         if (app.image().id().isPresent()) return store.get(app.image().id().get());
         throw new RocketException(Kind.INVALID_ARGUMENT, "app " + app.name() + " of the pod manifest names its image without an id");
     }
 
-    private ImageManifest manifestOf(ImageRecord image) throws RocketException {
+    ImageManifest manifestOf(ImageRecord image) throws RocketException {
         try (InputStream blob = store.openBlob(image.id())) {
             return AciReader.manifestOf(blob);
         } catch (SpecException e) {

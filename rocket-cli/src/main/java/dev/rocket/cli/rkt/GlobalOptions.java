@@ -7,6 +7,9 @@ import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.trust.TrustDirectories;
 import dev.rocket.pod.Pods;
+import dev.rocket.fetch.ImageFetcher;
+import dev.rocket.net.NetworkSettings;
+import dev.rocket.stage0.PodStarter;
 import dev.rocket.stage0.RuntimeCleanup;
 import dev.rocket.stage1.runtime.RuncRuntime;
 import dev.rocket.store.ImageStore;
@@ -67,6 +70,11 @@ public final class GlobalOptions {
     }
 
     /** Opens the image store under {@code --dir}. */
+    /** stage0 of rkt run, prepare and run-prepared over {@code store}. */
+    public PodStarter podStarter(ImageStore store, ImageFetcher fetcher) throws RocketException {
+        return new PodStarter(store, fetcher, pods(), runtime(), NetworkSettings.of(localConfig, systemConfig, dir));
+    }
+
     public ImageStore openStore() throws RocketException {
         return ImageStore.open(new StoreLayout(dir));
     }

@@ -1,7 +1,6 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
-import dev.rocket.stage0.PodStarter;
 import dev.rocket.store.ImageStore;
 import picocli.CommandLine.Command;
 
@@ -13,8 +12,7 @@ final class PrepareCommand extends RunCommand {
     public Integer call() throws RocketException {
         GlobalOptions global = rkt.global();
         try (ImageStore store = global.openStore()) {
-            var uuid = new PodStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr()), global.pods(),
-                    global.runtime()).prepareOnly(request());
+            var uuid = global.podStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr())).prepareOnly(request());
             spec.commandLine().getOut().println(uuid);
             spec.commandLine().getOut().flush();
         }

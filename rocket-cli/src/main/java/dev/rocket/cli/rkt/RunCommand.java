@@ -7,13 +7,12 @@ import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage0.AppRequest;
-import dev.rocket.stage0.PodRunOptions;
-import dev.rocket.stage0.PodStarter;
 import dev.rocket.stage0.RunRequest;
 import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.store.ImageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -45,11 +44,8 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--net", paramLabel = "NET", description = "Networking: host, or none (loopback only; the default here).")
-    String net = "none";
-
-    @Option(names = "--hostname", description = "The pod's host name (default: rkt-UUID).")
-    String hostname;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Option(names = "--uuid-file-save", paramLabel = "FILE", description = "Write the pod's UUID to this file.")
     Path uuidFileSave;
@@ -91,7 +87,7 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
         RunRequest request = request();
         try (ImageStore store = global.openStore()) {
             ImageFetcher fetcher = CommandFetcher.of(global, store, spec.commandLine().getErr());
-            new PodStarter(store, fetcher, global.pods(), global.runtime()).run(request);
+            global.podStarter(store, fetcher).run(request);
         }
         throw new RocketException(Kind.INTERNAL, "the pod was not started");
     }
@@ -111,17 +107,7 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
             default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--stage1-name=" + stage1 + ": the flavors are default and fly");
         };
         return new RunRequest(apps, podVolumes, environment(), Optional.ofNullable(podManifest),
-                Optional.ofNullable(uuidFileSave), flavor, noOverlay, runOptions(net, hostname, interactive, rkt.global()));
-    }
-
-    static PodRunOptions runOptions(String net, String hostname, boolean interactive, GlobalOptions global) throws RocketException {
-        boolean hostNetwork = switch (net) {
-            case "host" -> true;
-            case "none" -> false;
-            default -> throw new RocketException(Kind.INVALID_ARGUMENT,
-                    "--net=" + net + ": only host and none are supported yet (CNI networks come later)");
-        };
-        return new PodRunOptions(hostNetwork, Optional.ofNullable(hostname), interactive, global.insecure());
+                Optional.ofNullable(uuidFileSave), flavor, noOverlay, network.runOptions(interactive, rkt.global().insecure()));
     }
 
     /** --inherit-env first, then --set-env-file, then --set-env: a later setting of a name wins. */

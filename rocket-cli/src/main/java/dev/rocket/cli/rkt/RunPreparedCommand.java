@@ -3,11 +3,11 @@ package dev.rocket.cli.rkt;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.pod.Pods;
-import dev.rocket.stage0.PodStarter;
 import dev.rocket.stage0.PodRunOptions;
 import dev.rocket.store.ImageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,11 +25,8 @@ final class RunPreparedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--net", paramLabel = "NET", description = "Networking: host, or none (loopback only; the default here).")
-    String net = "none";
-
-    @Option(names = "--hostname", description = "The pod's host name (default: rkt-UUID).")
-    String hostname;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Parameters(paramLabel = "UUID", description = "The prepared pod's UUID or a unique prefix of it.")
     String reference;
@@ -40,10 +37,10 @@ final class RunPreparedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RocketException {
         GlobalOptions global = rkt.global();
-        PodRunOptions options = RunCommand.runOptions(net, hostname, interactive, global);
+        PodRunOptions options = network.runOptions(interactive, global.insecure());
         Pods pods = global.pods();
         try (ImageStore store = global.openStore()) {
-            new PodStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr()), pods, global.runtime())
+            global.podStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr()))
                     .runPrepared(pods.resolve(reference), options);
         }
         throw new RocketException(Kind.INTERNAL, "the pod was not started");

@@ -1,0 +1,92 @@
+package dev.rocket.stage0;
+
+import dev.rocket.base.RocketException;
+import dev.rocket.base.RocketException.Kind;
+import dev.rocket.net.HostsFile;
+import dev.rocket.net.NetworkAttachment;
+import dev.rocket.net.NetworkSettings;
+import dev.rocket.net.NetworkTeardownMain;
+import dev.rocket.net.PodNetworking;
+import dev.rocket.net.ResolvConf;
+import dev.rocket.spec.schema.App;
+import dev.rocket.spec.schema.ImageManifest;
+import dev.rocket.spec.schema.PodManifest;
+import dev.rocket.spec.schema.RuntimeApp;
+import dev.rocket.spec.types.PodUuid;
+import dev.rocket.spec.types.Port;
+import dev.rocket.stage1.oci.VolumeMount;
+import dev.rocket.store.index.ImageRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pod's own network: the CNI networks joined in its pinned namespace, and the {@code /etc/resolv.conf} and
+ * {@code /etc/hosts} every app of the pod sees (written to {@code stage1/etc/} and bound into each app).
+ */
+final class PodNetworkFiles {
+
+    @FunctionalInterface
+    interface ImageOfApp {
+        ImageRecord image(RuntimeApp app) throws RocketException;
+    }
+
+    @FunctionalInterface
+    interface ManifestOfImage {
+        ImageManifest manifest(ImageRecord image) throws RocketException;
+    }
+
+    private final NetworkSettings settings;
+    private final PodUuid uuid;
+    private final Path pod;
+    private final PodRunOptions options;
+
+    PodNetworkFiles(NetworkSettings settings, PodUuid uuid, Path pod, PodRunOptions options) {
+        this.settings = settings;
+        this.uuid = uuid;
+        this.pod = pod;
+        this.options = options;
+    }
+
+    /** Joins the networks; the files to bind into every app. */
+    List<VolumeMount> setUp(PodManifest manifest, Path netns, ManifestOfImage manifests, ImageOfApp images)
+            throws RocketException, IOException {
+        List<Port> appPorts = new ArrayList<>();
+        for (RuntimeApp app : manifest.apps()) {
+            ImageManifest image = manifests.manifest(images.image(app));
+            app.app().or(image::app).map(App::ports).ifPresent(appPorts::addAll);
+        }
+        List<NetworkAttachment> attached = new PodNetworking(settings).setUp(uuid, netns, options.net(), options.ports(),
+                appPorts, pod);
+        Path etc = Files.createDirectories(pod.resolve("stage1").resolve("etc"));
+        List<VolumeMount> files = new ArrayList<>();
+        ResolvConf resolv = ResolvConf.decide(options.dns(), attached.stream().map(NetworkAttachment::dns).toList());
+        switch (resolv.source()) {
+            case GENERATED -> files.add(file(Files.writeString(etc.resolve("resolv.conf"), resolv.content()), "/etc/resolv.conf"));
+            case HOST -> files.add(new VolumeMount(Path.of("/etc/resolv.conf"), "/etc/resolv.conf", true, false));
+            case IMAGE -> { }
+        }
+        String hostname = options.hostname().orElse(HostsFile.defaultHostname(uuid));
+        HostsFile hosts = HostsFile.render(options.hostsEntries(), hostname, attached.stream().findFirst().map(NetworkAttachment::ip));
+        files.add(file(Files.writeString(etc.resolve("hosts"), hosts.content()), "/etc/hosts"));
+        return files;
+    }
+
+    private static VolumeMount file(Path source, String target) {
+        return new VolumeMount(source.toAbsolutePath(), target, false, false);
+    }
+
+    /**
+     * The command the pod's process runs once its apps have exited, to leave the networks (a JVM for a moment;
+     * gc does the same if the pod's process was killed).
+     */
+    static List<String> teardownCommand(Path pod) throws RocketException {
+        String java = ProcessHandle.current().info().command().orElseThrow(() ->
+                new RocketException(Kind.INTERNAL, "cannot tell which java runs this process"));
+        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                NetworkTeardownMain.class.getName(), pod.toAbsolutePath().toString());
+    }
+}

@@ -3,6 +3,7 @@ package dev.rocket.net;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,8 +21,8 @@ final class HostTools {
     static Optional<Path> find(String name) {
         Set<String> dirs = new LinkedHashSet<>();
         String path = System.getenv("PATH");
-        if (path != null) dirs.addAll(java.util.List.of(path.split(":")));
-        dirs.addAll(java.util.List.of(SBIN_PATH.split(":")));
+        if (path != null) dirs.addAll(List.of(path.split(":")));
+        dirs.addAll(List.of(SBIN_PATH.split(":")));
         for (String dir : dirs) {
             if (dir.isEmpty()) continue;
             Path candidate = Path.of(dir, name);

@@ -5,6 +5,7 @@ import dev.rocket.base.RocketException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +92,7 @@ final class IptablesSweep {
     }
 
     private static String run(List<String> argv, String stdin) throws RocketException, NotInstalled {
-        java.nio.file.Path program = HostTools.find(argv.getFirst()).orElseThrow(NotInstalled::new);
+        Path program = HostTools.find(argv.getFirst()).orElseThrow(NotInstalled::new);
         List<String> command = new ArrayList<>(argv);
         command.set(0, program.toString());
         try {

@@ -73,7 +73,7 @@ final class ListCommand implements Callable<Integer> {
                     row.add(pod.state().toString());
                     row.add(time(pod.summary().created(), now));
                     row.add(time(pod.summary().started(), now));
-                    row.add("");
+                    row.add(PodJson.shown(pod));
                 }
                 table.row(row);
             }

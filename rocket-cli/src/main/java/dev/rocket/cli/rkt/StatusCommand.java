@@ -80,6 +80,8 @@ final class StatusCommand implements Callable<Integer> {
         out.println("state=" + status.pod().state());
         status.pod().summary().created().ifPresent(t -> out.println("created=" + Humanize.fullTime(t)));
         status.pod().summary().started().ifPresent(t -> out.println("started=" + Humanize.fullTime(t)));
+        String networks = PodJson.shown(status.pod());
+        if (!networks.isEmpty()) out.println("networks=" + networks);
         status.pid().ifPresent(pid -> out.println("pid=" + pid));
         out.println("exited=" + status.exited());
         status.appExitCodes().forEach((app, code) -> out.println("app-" + app + "=" + code));

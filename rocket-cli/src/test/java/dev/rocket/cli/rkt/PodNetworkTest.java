@@ -1,0 +1,123 @@
+package dev.rocket.cli.rkt;
+
+import dev.rocket.cli.CliRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Pods on CNI networks through {@code rkt run}, as root with the real plugins: the default network between
+ * pods and to the host, port forwarding from host loopback, default-restricted, a user network from net.d,
+ * DNS and hosts files, and nothing left on the host afterwards. Traffic stays on loopback and pod addresses.
+ */
+class PodNetworkTest {
+
+    @TempDir
+    static Path shared;
+
+    static Path image;
+
+    @TempDir
+    Path dir;
+
+    PodTestKit kit;
+
+    @BeforeAll
+    static void buildImage() throws IOException {
+        image = PodTestKit.busyboxImage(shared.resolve("web"), """
+                {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/web",
+                 "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
+                 "app": {"exec": ["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/www"], "user": "0", "group": "0",
+                         "ports": [{"name": "http", "protocol": "tcp", "port": 8080}]}}
+                """, rootfs -> {
+            Files.createDirectories(rootfs.resolve("www"));
+            Files.writeString(rootfs.resolve("www/index.html"), "hello from the pod\n");
+        });
+    }
+
+    @BeforeEach
+    void kit() {
+        kit = new PodTestKit(dir);
+    }
+
+    @AfterEach
+    void collect() throws Exception {
+        assertEquals(0, kit.rkt("gc", "--grace-period=0s").exitCode());
+        kit.assertNothingLeft();
+        Process links = new ProcessBuilder("ip", "-o", "link").start();
+        String text = new String(links.getInputStream().readAllBytes());
+        assertFalse(text.contains("veth"), text);
+        Process rules = new ProcessBuilder("iptables-save").start();
+        String saved = new String(rules.getInputStream().readAllBytes());
+        assertFalse(saved.contains("172.16.28."), saved);
+    }
+
+    private static String ip(String status) {
+        Matcher matcher = Pattern.compile("networks=default:ip4=([0-9.]+)").matcher(status);
+        assertTrue(matcher.find(), status);
+        return matcher.group(1);
+    }
+
+    @Test
+    void podsReachEachOtherAndTheHostThroughTheDefaultNetworkAndForwardedPorts() throws Exception {
+        PodTestKit.Started server = kit.start("server", image.toString(), "--port=http:127.0.0.1:18080");
+        CliRun status = kit.rkt("status", server.uuid());
+        String address = ip(status.out());
+        assertTrue(kit.rkt("list", "--no-legend").out().contains("default:ip4=" + address));
+
+        PodTestKit.Finished client = kit.run("run", image.toString(), "--exec=/bin/sh", "--", "-c",
+                "wget -q -O - http://" + address + ":8080/index.html; ip route | grep -c default");
+        assertEquals(0, client.exitCode(), client.err());
+        assertEquals("hello from the pod\n1\n", client.out());
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/index.html"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("hello from the pod\n", forwarded.body());
+
+        PodTestKit.Finished restricted = kit.run("run", "--net=default-restricted", image.toString(), "--exec=/bin/sh", "--", "-c",
+                "ip route | grep -c default; ip addr show eth0 | grep -c 'inet 172.17.'");
+        assertEquals("0\n1\n", restricted.out(), restricted.err());
+
+        assertEquals(0, kit.rkt("stop", server.uuid()).exitCode());
+        assertTrue(server.process().waitFor(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aUserNetworkAndTheDnsAndHostsFlags() throws Exception {
+        Path config = dir.resolve("etc");
+        Files.createDirectories(config.resolve("net.d"));
+        Files.writeString(config.resolve("net.d/10-mynet.conf"), """
+                {"cniVersion": "0.4.0", "name": "mynet", "type": "bridge", "bridge": "rkt-test-br0", "isGateway": true,
+                 "ipam": {"type": "host-local", "subnet": "10.222.33.0/24"}}
+                """);
+        PodTestKit.Finished run = kit.run("--local-config=" + config, "run", "--net=mynet", "--hostname=web",
+                "--dns=10.1.2.3", "--dns-search=example.org", "--hosts-entry=10.9.8.7=db",
+                image.toString(), "--exec=/bin/sh", "--", "-c",
+                "ip addr show eth0 | grep -c 'inet 10.222.33.'; cat /etc/resolv.conf; grep db /etc/hosts; hostname");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("1\n"), run.out());
+        assertTrue(run.out().contains("nameserver 10.1.2.3") && run.out().contains("search example.org"), run.out());
+        assertTrue(run.out().contains("10.9.8.7\tdb") || run.out().contains("10.9.8.7 db"), run.out());
+        assertTrue(run.out().endsWith("web\n"), run.out());
+        new ProcessBuilder("ip", "link", "delete", "rkt-test-br0").start().waitFor();
+    }
+}

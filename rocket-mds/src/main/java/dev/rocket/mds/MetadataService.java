@@ -1,0 +1,116 @@
+package dev.rocket.mds;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.rocket.base.RocketException;
+import dev.rocket.spec.types.PodUuid;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The App Container metadata service (ace.md): pods register over a root-only unix socket and get a token;
+ * with it they read their own manifests and annotations and sign over HTTP, each request on a virtual thread.
+ * Registrations end by unregistering or when the registered process is found gone.
+ */
+public final class MetadataService implements AutoCloseable {
+
+    private final MetadataServiceConfig config;
+    private final PodRegistry registry = new PodRegistry();
+    private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private HttpServer http;
+    private RegistrationListener registrations;
+
+    private MetadataService(MetadataServiceConfig config) {
+        this.config = config;
+    }
+
+    /** Starts serving HTTP, then opens the registration socket; fails whole if either cannot be had. */
+    public static MetadataService start(MetadataServiceConfig config) throws RocketException {
+        MetadataService service = new MetadataService(config);
+        try {
+            service.http = HttpServer.create(new InetSocketAddress(config.listenAddress(), config.port()), 0);
+        } catch (BindException e) {
+            service.close();
+            throw new RocketException(RocketException.Kind.UNAVAILABLE, "cannot listen on "
+                    + config.listenAddress().getHostAddress() + ":" + config.port() + " (" + e.getMessage()
+                    + "); choose another port with --listen-port", e);
+        } catch (IOException e) {
+            service.close();
+            throw new RocketException(RocketException.Kind.UNAVAILABLE, "cannot start the metadata service: " + e.getMessage(), e);
+        }
+        service.http.setExecutor(service.httpThreads);
+        service.http.createContext("/", new MetadataHttpHandler(new MetadataRoutes(service.registry)));
+        service.http.start();
+        try {
+            service.registrations = RegistrationListener.bind(config.socket(), service::handleRegistration);
+        } catch (RocketException e) {
+            service.close();
+            throw e;
+        }
+        long every = config.reapInterval().toMillis();
+        service.reaper.scheduleWithFixedDelay(service::reapExited, every, every, TimeUnit.MILLISECONDS);
+        return service;
+    }
+
+    /** The HTTP port, which is the one chosen when the configuration asked for port 0. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public Path socket() {
+        return config.socket();
+    }
+
+    public PodRegistry registry() {
+        return registry;
+    }
+
+    /** Unregisters the pods whose process has ended (also done every reap interval). */
+    public List<PodUuid> reapExited() {
+        return registry.reapExited();
+    }
+
+    private byte[] handleRegistration(byte[] message) {
+        try {
+            return switch (RegistrationProtocol.readRequest(message)) {
+                case RegistrationProtocol.Register register -> RegistrationProtocol.registered(register(register.registration()));
+                case RegistrationProtocol.Unregister unregister ->
+                        RegistrationProtocol.unregistered(registry.unregister(unregister.uuid()));
+            };
+        } catch (RocketException e) {
+            return RegistrationProtocol.failure(e);
+        }
+    }
+
+    private RegisteredUrl register(Registration registration) throws RocketException {
+        String token = registry.register(registration);
+        String host = registration.hostAddress().orElse(config.defaultHost());
+        if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
+        return new RegisteredUrl(token, "http://" + host + ":" + port() + "/" + token);
+    }
+
+    /** Blocks until {@link #close()} has run. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops taking registrations and requests and removes the socket. */
+    @Override
+    public void close() {
+        if (registrations != null) registrations.close();
+        reaper.shutdownNow();
+        if (http != null) http.stop(0);
+        httpThreads.shutdownNow();
+        closed.countDown();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.rocket.mds;
+
+/** The service's answer to a registration: the pod's token and its {@code AC_METADATA_URL} (which contains it). */
+public record RegisteredUrl(String token, String url) {
+}

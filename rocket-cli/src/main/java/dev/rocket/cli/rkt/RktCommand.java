@@ -23,6 +23,7 @@ import java.io.InputStream;
                 StatusCommand.class,
                 RmCommand.class,
                 GcCommand.class,
+                MetadataServiceCommand.class,
                 dev.rocket.cli.rkt.image.ImageCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")

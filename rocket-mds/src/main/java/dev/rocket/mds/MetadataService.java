@@ -58,7 +58,7 @@ public final class MetadataService implements AutoCloseable {
             throw e;
         }
         long every = config.reapInterval().toMillis();
-        service.reaper.scheduleWithFixedDelay(service::reapExited, every, every, TimeUnit.MILLISECONDS);
+        service.reaper.scheduleWithFixedDelay(service::reapQuietly, every, every, TimeUnit.MILLISECONDS);
         return service;
     }
 
@@ -78,6 +78,15 @@ public final class MetadataService implements AutoCloseable {
     /** Unregisters the pods whose process has ended (also done every reap interval). */
     public List<PodUuid> reapExited() {
         return registry.reapExited();
+    }
+
+    // an exception would cancel every later run of the scheduled reaping
+    private void reapQuietly() {
+        try {
+            reapExited();
+        } catch (RuntimeException e) {
+            System.getLogger(MetadataService.class.getName()).log(System.Logger.Level.WARNING, "reaping exited pods failed", e);
+        }
     }
 
     private byte[] handleRegistration(byte[] message) {

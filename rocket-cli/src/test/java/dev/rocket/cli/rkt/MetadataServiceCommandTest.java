@@ -83,6 +83,32 @@ class MetadataServiceCommandTest {
     }
 
     @Test
+    void asAProcessItStopsOnSigtermAndRemovesItsSocket() throws Exception {
+        Path socket = dir.resolve("mds.sock");
+        Process rkt = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                RktCommand.class.getName(), "metadata-service", "--listen-port=0", "--listen-address=127.0.0.1",
+                "--socket=" + socket)
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        try {
+            awaitSocket(socket);
+            PodUuid uuid = PodUuid.random();
+            RegisteredUrl url = MetadataRegistration.at(socket).register(registration(uuid));
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url.url() + "/acMetadata/v1/pod/uuid")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(uuid.toString(), response.body());
+            }
+            rkt.destroy();
+            assertEquals(143, rkt.waitFor(), Files.readString(dir.resolve("err")));
+            assertFalse(Files.exists(socket), "SIGTERM removes the socket");
+        } finally {
+            rkt.destroyForcibly();
+            rkt.waitFor();
+        }
+    }
+
+    @Test
     void aBadPortIsAUserMistake() {
         CliRun run = CliRun.rkt("metadata-service", "--listen-port=70000", "--socket=" + dir.resolve("mds.sock"));
         assertEquals(CommandRunner.EXIT_FAILURE, run.exitCode());

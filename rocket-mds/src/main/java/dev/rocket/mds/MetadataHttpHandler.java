@@ -25,7 +25,7 @@ final class MetadataHttpHandler implements HttpHandler {
             MetadataResponse response = body.length > MAX_BODY_BYTES
                     ? MetadataResponse.error(413, "request body larger than " + MAX_BODY_BYTES + " bytes")
                     : routes.answer(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                            new String(body, StandardCharsets.UTF_8));
+                            new String(body, StandardCharsets.UTF_8), exchange.getRemoteAddress().getAddress());
             send(exchange, response);
         }
     }

@@ -6,11 +6,14 @@ import dev.rocket.spec.types.AcName;
 import dev.rocket.spec.types.Annotations;
 import dev.rocket.spec.types.PodUuid;
 
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The endpoints of ace.md's metadata service, below {@code /TOKEN/acMetadata/v1/}, for the pod the token names.
- * A token the service does not know gets 401; a path that names nothing gets 404; a wrong method gets 405.
+ * A token the service does not know gets 401, a known token from an address its pod did not register gets 403,
+ * a path that names nothing 404 and a wrong method 405.
  */
 final class MetadataRoutes {
 
@@ -23,13 +26,17 @@ final class MetadataRoutes {
     }
 
     /** Answers {@code method} on {@code path} (the raw path, e.g. {@code /TOKEN/acMetadata/v1/pod/uuid}). */
-    MetadataResponse answer(String method, String path, String body) {
+    MetadataResponse answer(String method, String path, String body, InetAddress client) {
         String rest = path.startsWith("/") ? path.substring(1) : path;
         int slash = rest.indexOf('/');
         String token = slash < 0 ? rest : rest.substring(0, slash);
         Optional<RegisteredPod> pod = registry.byToken(token);
         if (pod.isEmpty()) {
             return MetadataResponse.error(401, "unknown metadata token: use the AC_METADATA_URL this pod was given");
+        }
+        List<InetAddress> podAddresses = pod.get().registration().podAddresses();
+        if (!podAddresses.isEmpty() && !podAddresses.contains(client)) {
+            return MetadataResponse.error(403, "this token belongs to a pod at another address");
         }
         String endpoint = slash < 0 ? "" : rest.substring(slash + 1);
         if (!endpoint.startsWith(PREFIX)) return notFound(endpoint);

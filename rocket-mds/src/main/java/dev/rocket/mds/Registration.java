@@ -8,6 +8,7 @@ import dev.rocket.spec.types.AcName;
 import dev.rocket.spec.types.ImageId;
 import dev.rocket.spec.types.PodUuid;
 
+import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +18,43 @@ import java.util.OptionalLong;
 /**
  * What a pod tells the metadata service when it starts: its UUID, its reified pod manifest (the original JSON is
  * what {@code pod/manifest} serves), the image of each app, and optionally the PID whose end ends the
- * registration and the address the pod reaches the host at (the host part of {@code AC_METADATA_URL}).
+ * registration, the address the pod reaches the host at (the host part of {@code AC_METADATA_URL}) and the pod's
+ * own addresses (when given, the pod's token works only from them).
  */
 public record Registration(PodUuid uuid, PodManifest manifest, String manifestJson, Map<AcName, AppImage> apps,
-                           OptionalLong pid, Optional<String> hostAddress) {
+                           OptionalLong pid, Optional<String> hostAddress, List<InetAddress> podAddresses) {
 
     public Registration {
         apps = Map.copyOf(apps);
+        podAddresses = List.copyOf(podAddresses);
         if (uuid == null || manifest == null || manifestJson == null || pid == null || hostAddress == null) {
             throw new IllegalArgumentException("use empty values, not null, for absent registration fields");
         }
+        if (pid.isPresent() && pid.getAsLong() <= 0) {
+            throw new IllegalArgumentException("PID " + pid.getAsLong() + " is not a process");
+        }
+    }
+
+    /** This registration ending when process {@code pid} (on the host) ends. */
+    public Registration withPid(long pid) {
+        return new Registration(uuid, manifest, manifestJson, apps, OptionalLong.of(pid), hostAddress, podAddresses);
+    }
+
+    /** This registration with {@code host} (an IP address or name the pod resolves) in its {@code AC_METADATA_URL}. */
+    public Registration withHostAddress(String host) {
+        return new Registration(uuid, manifest, manifestJson, apps, pid, Optional.of(host), podAddresses);
+    }
+
+    /** This registration with its token accepted only from {@code addresses}, the pod's own. */
+    public Registration withPodAddresses(List<InetAddress> addresses) {
+        return new Registration(uuid, manifest, manifestJson, apps, pid, hostAddress, addresses);
     }
 
     /**
      * A registration checked as a whole: the pod manifest parses and is reified, and every app of the pod has
      * exactly one image, with the ID the pod manifest names.
      */
-    public static Registration of(PodUuid uuid, String podManifestJson, List<AppImage> images, OptionalLong pid,
-                                  Optional<String> hostAddress) throws RocketException {
+    public static Registration of(PodUuid uuid, String podManifestJson, List<AppImage> images) throws RocketException {
         PodManifest manifest;
         try {
             manifest = PodManifest.parse(podManifestJson);
@@ -62,8 +82,7 @@ public record Registration(PodUuid uuid, PodManifest manifest, String manifestJs
         for (AcName name : byApp.keySet()) {
             if (manifest.app(name).isEmpty()) throw invalid(uuid, "app " + name.value() + " is not in the pod manifest");
         }
-        if (pid.isPresent() && pid.getAsLong() <= 0) throw invalid(uuid, "PID " + pid.getAsLong() + " is not a process");
-        return new Registration(uuid, manifest, podManifestJson, byApp, pid, hostAddress);
+        return new Registration(uuid, manifest, podManifestJson, byApp, OptionalLong.empty(), Optional.empty(), List.of());
     }
 
     private static RocketException invalid(PodUuid uuid, String message) {

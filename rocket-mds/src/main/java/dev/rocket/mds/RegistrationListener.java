@@ -2,6 +2,8 @@ package dev.rocket.mds;
 
 import dev.rocket.base.RocketException;
 
+import jdk.net.ExtendedSocketOptions;
+
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -113,6 +115,7 @@ final class RegistrationListener implements AutoCloseable {
         try (connection) {
             byte[] reply;
             try {
+                requireOwnerOrRoot(connection);
                 reply = handler.handle(SocketMessages.read(connection));
             } catch (RocketException e) {
                 reply = RegistrationProtocol.failure(e);
@@ -120,6 +123,15 @@ final class RegistrationListener implements AutoCloseable {
             SocketMessages.write(connection, reply);
         } catch (IOException clientGone) {
             // the client hung up; it sees no reply and reports that itself
+        }
+    }
+
+    // the socket's mode already keeps others out; this holds even if someone loosens that mode
+    private static void requireOwnerOrRoot(SocketChannel connection) throws IOException, RocketException {
+        String peer = connection.getOption(ExtendedSocketOptions.SO_PEERCRED).user().getName();
+        if (!peer.equals("root") && !peer.equals(System.getProperty("user.name"))) {
+            throw new RocketException(RocketException.Kind.PERMISSION_DENIED,
+                    "user " + peer + " may not register pods; only root can");
         }
     }
 

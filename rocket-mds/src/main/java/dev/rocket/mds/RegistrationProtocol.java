@@ -9,18 +9,17 @@ import dev.rocket.base.RocketException;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.PodUuid;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The messages on the registration socket: one JSON object per connection each way. The client writes its
  * request and shuts its output down; the service answers and closes.
  * <pre>
  * {"op":"register","uuid":U,"podManifest":JSON-TEXT,"apps":[{"name":A,"imageId":ID,"imageManifest":JSON-TEXT}],
- *  "pid":N?,"hostAddress":H?}           -> {"token":T,"url":"http://H:PORT/T"}
+ *  "pid":N?,"hostAddress":H?,"podAddresses":[IP]?}  -> {"token":T,"url":"http://H:PORT/T"}
  * {"op":"unregister","uuid":U}           -> {"unregistered":true|false}
  * any failure                            -> {"error":MESSAGE,"kind":KIND}
  * </pre>
@@ -58,6 +57,10 @@ final class RegistrationProtocol {
         }
         registration.pid().ifPresent(pid -> root.put("pid", pid));
         registration.hostAddress().ifPresent(host -> root.put("hostAddress", host));
+        if (!registration.podAddresses().isEmpty()) {
+            ArrayNode addresses = root.putArray("podAddresses");
+            for (InetAddress address : registration.podAddresses()) addresses.add(address.getHostAddress());
+        }
         return bytes(root);
     }
 
@@ -85,12 +88,30 @@ final class RegistrationProtocol {
         for (JsonNode app : apps) {
             images.add(AppImage.parse(text(app, "name"), text(app, "imageId"), text(app, "imageManifest")));
         }
+        Registration registration = Registration.of(uuid, text(root, "podManifest"), images);
         JsonNode pid = root.path("pid");
-        if (!pid.isMissingNode() && !pid.canConvertToLong()) throw invalid("\"pid\" must be a number");
-        JsonNode host = root.path("hostAddress");
-        return Registration.of(uuid, text(root, "podManifest"), images,
-                pid.isMissingNode() ? OptionalLong.empty() : OptionalLong.of(pid.asLong()),
-                host.isTextual() ? Optional.of(host.asText()) : Optional.empty());
+        if (!pid.isMissingNode()) {
+            if (!pid.canConvertToLong() || pid.asLong() <= 0) throw invalid("\"pid\" must be a process ID");
+            registration = registration.withPid(pid.asLong());
+        }
+        if (root.has("hostAddress")) registration = registration.withHostAddress(text(root, "hostAddress"));
+        JsonNode addresses = root.path("podAddresses");
+        if (!addresses.isMissingNode()) {
+            if (!addresses.isArray()) throw invalid("\"podAddresses\" must be an array of IP addresses");
+            List<InetAddress> podAddresses = new ArrayList<>();
+            for (JsonNode address : addresses) podAddresses.add(ipAddress(address));
+            registration = registration.withPodAddresses(podAddresses);
+        }
+        return registration;
+    }
+
+    private static InetAddress ipAddress(JsonNode node) throws RocketException {
+        try {
+            // a literal only: a name here would make the service resolve it
+            return InetAddress.ofLiteral(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw invalid("pod address \"" + node.asText() + "\" is not an IP address");
+        }
     }
 
     static byte[] registered(RegisteredUrl registered) {

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A pod of one app {@code web} as stage0 would register it: the image carries annotations {@code authors} and
@@ -41,11 +40,6 @@ record FakePod(PodUuid uuid, ImageId imageId, String imageManifestJson, String p
     }
 
     Registration registration() throws Exception {
-        return registration(OptionalLong.empty());
-    }
-
-    Registration registration(OptionalLong pid) throws Exception {
-        return Registration.of(uuid, podManifestJson, List.of(AppImage.parse("web", imageId.value(), imageManifestJson)),
-                pid, Optional.empty());
+        return Registration.of(uuid, podManifestJson, List.of(AppImage.parse("web", imageId.value(), imageManifestJson)));
     }
 }

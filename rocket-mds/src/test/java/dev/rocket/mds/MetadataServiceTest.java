@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -151,6 +150,37 @@ class MetadataServiceTest {
     }
 
     @Test
+    void aTokenBoundToPodAddressesWorksOnlyFromThem() throws Exception {
+        FakePod gamma = FakePod.create("gamma");
+        RegisteredUrl url = registration.register(gamma.registration()
+                .withPodAddresses(List.of(InetAddress.ofLiteral("127.0.0.2")))
+                .withHostAddress("127.0.0.1"));
+        try (HttpClient fromPod = HttpClient.newBuilder().localAddress(InetAddress.ofLiteral("127.0.0.2")).build()) {
+            assertEquals(gamma.uuid().toString(), new MetadataClient(fromPod, url.url()).get("pod/uuid").body());
+            assertEquals(200, new MetadataClient(fromPod, a.baseUrl()).get("pod/uuid").statusCode(),
+                    "a token without addresses works from anywhere");
+        }
+        assertEquals(403, new MetadataClient(http, url.url()).get("pod/uuid").statusCode());
+    }
+
+    @Test
+    void aUserOtherThanTheOwnerCannotRegisterEvenThroughALoosenedSocket() throws Exception {
+        Path socket = dir.resolve("mds.sock");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Process other = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "socat", "-t", "30", "-", "UNIX-CONNECT:" + socket).start();
+        try (var request = other.getOutputStream()) {
+            request.write(RegistrationProtocol.unregister(podA.uuid()));
+        }
+        String reply = new String(other.getInputStream().readAllBytes());
+        assertEquals(0, other.waitFor());
+        assertTrue(reply.contains("\"kind\":\"PERMISSION_DENIED\""), reply);
+        assertTrue(reply.contains("only root can"), reply);
+        assertEquals(200, a.get("pod/uuid").statusCode(), "still registered");
+    }
+
+    @Test
     void wrongMethodsAndUnknownPathsAreRefused() throws Exception {
         HttpResponse<String> getSign = a.get("pod/hmac/sign");
         assertEquals(405, getSign.statusCode());
@@ -180,7 +210,7 @@ class MetadataServiceTest {
         Process pod = new ProcessBuilder("sleep", "600").start();
         try {
             FakePod gamma = FakePod.create("gamma");
-            MetadataClient c = new MetadataClient(http, registration.register(gamma.registration(OptionalLong.of(pod.pid()))).url());
+            MetadataClient c = new MetadataClient(http, registration.register(gamma.registration().withPid(pod.pid())).url());
             assertEquals(List.of(), service.reapExited());
             assertEquals(200, c.get("pod/uuid").statusCode());
             pod.destroyForcibly();
@@ -202,13 +232,12 @@ class MetadataServiceTest {
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
         RocketException gone = assertThrows(RocketException.class,
-                () -> registration.register(FakePod.create("delta").registration(OptionalLong.of(ended.pid()))));
+                () -> registration.register(FakePod.create("delta").registration().withPid(ended.pid())));
         assertEquals(RocketException.Kind.NOT_FOUND, gone.kind());
 
         FakePod other = FakePod.create("epsilon");
         RocketException mismatch = assertThrows(RocketException.class, () -> Registration.of(other.uuid(),
-                other.podManifestJson(), List.of(AppImage.parse("web", podA.imageId().value(), podA.imageManifestJson())),
-                OptionalLong.empty(), java.util.Optional.empty()));
+                other.podManifestJson(), List.of(AppImage.parse("web", podA.imageId().value(), podA.imageManifestJson()))));
         assertEquals(RocketException.Kind.INVALID_ARGUMENT, mismatch.kind());
         assertTrue(mismatch.getMessage().contains("app web runs image"), mismatch.getMessage());
     }

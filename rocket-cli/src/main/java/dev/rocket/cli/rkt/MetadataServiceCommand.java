@@ -65,13 +65,9 @@ final class MetadataServiceCommand implements Callable<Integer> {
     }
 
     private InetAddress address() throws RocketException {
-        if (!listenAddress.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
-            throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
-                    "--listen-address must be an IP address, not \"" + listenAddress + "\"");
-        }
         try {
-            return InetAddress.getByName(listenAddress);
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.ofLiteral(listenAddress);
+        } catch (IllegalArgumentException e) {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
                     "--listen-address must be an IP address, not \"" + listenAddress + "\"");
         }

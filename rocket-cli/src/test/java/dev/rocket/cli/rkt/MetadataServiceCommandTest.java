@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,7 +132,6 @@ class MetadataServiceCommandTest {
         ImageId id = ImageId.ofDigest(new byte[64]);
         PodManifest pod = PodManifest.of(List.of(RuntimeApp.of(new AcName("web"),
                 new RuntimeImage(Optional.of(image.name()), Optional.of(id), dev.rocket.spec.types.Labels.NONE))));
-        return Registration.of(uuid, pod.toJson(false), List.of(AppImage.parse("web", id.value(), image.toJson(false))),
-                OptionalLong.empty(), Optional.empty());
+        return Registration.of(uuid, pod.toJson(false), List.of(AppImage.parse("web", id.value(), image.toJson(false))));
     }
 }

@@ -84,6 +84,15 @@ final class RegistrationListener implements AutoCloseable {
 
     private static void refuseIfServed(Path socket) throws RocketException {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) return;
+        try {
+            // the rename in bind would replace whatever is there: only ever a socket
+            if (!Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                throw new RocketException(RocketException.Kind.ALREADY_EXISTS, socket
+                        + " exists and is not a socket; remove it or choose another path for the registration socket");
+            }
+        } catch (IOException e) {
+            throw new RocketException(RocketException.Kind.UNAVAILABLE, "cannot inspect " + socket + ": " + e.getMessage(), e);
+        }
         try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             throw new RocketException(RocketException.Kind.ALREADY_EXISTS, "a metadata service already listens on "
                     + socket + "; stop it first");
@@ -115,8 +124,10 @@ final class RegistrationListener implements AutoCloseable {
         try (connection) {
             byte[] reply;
             try {
+                // read first: a peer whose request is left unread may see a reset instead of the refusal
+                byte[] request = SocketMessages.read(connection);
                 requireOwnerOrRoot(connection);
-                reply = handler.handle(SocketMessages.read(connection));
+                reply = handler.handle(request);
             } catch (RocketException e) {
                 reply = RegistrationProtocol.failure(e);
             }

@@ -169,12 +169,12 @@ class MetadataServiceTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
         Process other = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "socat", "-t", "30", "-", "UNIX-CONNECT:" + socket).start();
+                "socat", "-t", "30", "-", "UNIX-CONNECT:" + socket).redirectError(dir.resolve("socat.err").toFile()).start();
         try (var request = other.getOutputStream()) {
             request.write(RegistrationProtocol.unregister(podA.uuid()));
         }
         String reply = new String(other.getInputStream().readAllBytes());
-        assertEquals(0, other.waitFor());
+        assertEquals(0, other.waitFor(), Files.readString(dir.resolve("socat.err")));
         assertTrue(reply.contains("\"kind\":\"PERMISSION_DENIED\""), reply);
         assertTrue(reply.contains("only root can"), reply);
         assertEquals(200, a.get("pod/uuid").statusCode(), "still registered");
@@ -221,6 +221,29 @@ class MetadataServiceTest {
         } finally {
             pod.destroyForcibly();
             pod.waitFor();
+        }
+    }
+
+    @Test
+    void aPodWhoseProcessIsAZombieIsReaped() throws Exception {
+        // perl does not reap its child until told to, so the killed child stays a zombie meanwhile
+        Process parent = new ProcessBuilder("perl", "-e",
+                "$| = 1; my $p = fork(); if (!$p) { sleep 600; exit 0 } print \"$p\\n\"; <STDIN>; kill 9, $p; waitpid($p, 0);")
+                .start();
+        try {
+            long child = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine());
+            FakePod gamma = FakePod.create("gamma");
+            MetadataClient c = new MetadataClient(http, registration.register(gamma.registration().withPid(child)).url());
+            assertEquals(List.of(), service.reapExited());
+            ProcessHandle.of(child).orElseThrow().destroyForcibly();
+            Path stat = Path.of("/proc/" + child + "/stat");
+            for (int i = 0; i < 3000 && !Files.readString(stat).contains(") Z "); i++) Thread.sleep(10);
+            assertTrue(Files.readString(stat).contains(") Z "), Files.readString(stat));
+            assertEquals(List.of(gamma.uuid()), service.reapExited());
+            assertEquals(401, c.get("pod/uuid").statusCode());
+        } finally {
+            parent.getOutputStream().close();
+            if (!parent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) parent.destroyForcibly().waitFor();
         }
     }
 
@@ -275,6 +298,12 @@ class MetadataServiceTest {
             assertEquals(200, new MetadataClient(http, url.url()).get("pod/uuid").statusCode());
         }
         assertFalse(Files.exists(stale), "closing the service removes its socket");
+
+        Path file = Files.writeString(dir.resolve("file"), "keep me");
+        RocketException notSocket = assertThrows(RocketException.class, () -> MetadataService.start(
+                new MetadataServiceConfig(file, InetAddress.getLoopbackAddress(), 0, "127.0.0.1", Duration.ofHours(1))));
+        assertTrue(notSocket.getMessage().contains("is not a socket"), notSocket.getMessage());
+        assertEquals("keep me", Files.readString(file));
     }
 
     @Test

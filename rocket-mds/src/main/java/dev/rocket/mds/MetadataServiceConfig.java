@@ -16,7 +16,7 @@ public record MetadataServiceConfig(Path socket, InetAddress listenAddress, int 
     public static final Path DEFAULT_SOCKET = Path.of("/run/rkt/metadata-svc.sock");
     /** rkt's {@code --listen-port} default. */
     public static final int DEFAULT_PORT = 18112;
-    public static final Duration DEFAULT_REAP_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REAP_INTERVAL = Duration.ofSeconds(5);
 
     public MetadataServiceConfig {
         if (socket == null || listenAddress == null || defaultHost == null || reapInterval == null) {

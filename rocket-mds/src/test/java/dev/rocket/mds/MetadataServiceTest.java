@@ -190,6 +190,10 @@ class MetadataServiceTest {
         HttpResponse<String> outside = http.send(java.net.http.HttpRequest.newBuilder(URI.create(a.baseUrl() + "/other")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, outside.statusCode());
+        HttpResponse<String> head = http.send(java.net.http.HttpRequest.newBuilder(URI.create(a.baseUrl() + "/acMetadata/v1/pod/uuid"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
     }
 
     @Test

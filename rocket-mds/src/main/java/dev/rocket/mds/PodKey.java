@@ -22,6 +22,11 @@ public final class PodKey {
         this.key = new SecretKeySpec(key, ALGORITHM);
     }
 
+    /** A key of the given bytes; for known-answer tests, never for a pod. */
+    static PodKey of(byte[] key) {
+        return new PodKey(key.clone());
+    }
+
     public static PodKey generate() {
         byte[] bytes = new byte[KEY_BYTES];
         RANDOM.nextBytes(bytes);

@@ -9,6 +9,7 @@ import dev.rocket.spec.types.PodUuid;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The endpoints of ace.md's metadata service, below {@code /TOKEN/acMetadata/v1/}, for the pod the token names.
@@ -121,11 +122,11 @@ final class MetadataRoutes {
         return valid ? MetadataResponse.text("") : MetadataResponse.error(403, "signature does not verify");
     }
 
-    private static MetadataResponse get(String method, java.util.function.Supplier<MetadataResponse> answer) {
+    private static MetadataResponse get(String method, Supplier<MetadataResponse> answer) {
         return method.equals("GET") || method.equals("HEAD") ? answer.get() : MetadataResponse.methodNotAllowed("GET, HEAD");
     }
 
-    private static MetadataResponse post(String method, java.util.function.Supplier<MetadataResponse> answer) {
+    private static MetadataResponse post(String method, Supplier<MetadataResponse> answer) {
         return method.equals("POST") ? answer.get() : MetadataResponse.methodNotAllowed("POST");
     }
 

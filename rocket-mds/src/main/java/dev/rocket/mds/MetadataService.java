@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The App Container metadata service (ace.md): pods register over a root-only unix socket and get a token;
@@ -27,16 +28,23 @@ public final class MetadataService implements AutoCloseable {
     private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Consumer<String> events;
     private HttpServer http;
     private RegistrationListener registrations;
 
-    private MetadataService(MetadataServiceConfig config) {
+    private MetadataService(MetadataServiceConfig config, Consumer<String> events) {
         this.config = config;
+        this.events = events;
     }
 
     /** Starts serving HTTP, then opens the registration socket; fails whole if either cannot be had. */
     public static MetadataService start(MetadataServiceConfig config) throws RocketException {
-        MetadataService service = new MetadataService(config);
+        return start(config, event -> { });
+    }
+
+    /** As {@link #start(MetadataServiceConfig)}, telling {@code events} of every registration's start and end. */
+    public static MetadataService start(MetadataServiceConfig config, Consumer<String> events) throws RocketException {
+        MetadataService service = new MetadataService(config, events);
         try {
             service.http = HttpServer.create(new InetSocketAddress(config.listenAddress(), config.port()), 0);
         } catch (BindException e) {
@@ -83,7 +91,7 @@ public final class MetadataService implements AutoCloseable {
     // an exception would cancel every later run of the scheduled reaping
     private void reapQuietly() {
         try {
-            reapExited();
+            for (PodUuid uuid : reapExited()) events.accept("pod " + uuid + " ended: unregistered");
         } catch (RuntimeException e) {
             System.getLogger(MetadataService.class.getName()).log(System.Logger.Level.WARNING, "reaping exited pods failed", e);
         }
@@ -93,8 +101,11 @@ public final class MetadataService implements AutoCloseable {
         try {
             return switch (RegistrationProtocol.readRequest(message)) {
                 case RegistrationProtocol.Register register -> RegistrationProtocol.registered(register(register.registration()));
-                case RegistrationProtocol.Unregister unregister ->
-                        RegistrationProtocol.unregistered(registry.unregister(unregister.uuid()));
+                case RegistrationProtocol.Unregister unregister -> {
+                    boolean was = registry.unregister(unregister.uuid());
+                    if (was) events.accept("pod " + unregister.uuid() + " unregistered");
+                    yield RegistrationProtocol.unregistered(was);
+                }
             };
         } catch (RocketException e) {
             return RegistrationProtocol.failure(e);
@@ -103,6 +114,8 @@ public final class MetadataService implements AutoCloseable {
 
     private RegisteredUrl register(Registration registration) throws RocketException {
         String token = registry.register(registration);
+        String pid = registration.pid().isPresent() ? " (PID " + registration.pid().getAsLong() + ")" : "";
+        events.accept("pod " + registration.uuid() + " registered" + pid);
         String host = registration.hostAddress().orElse(config.defaultHost());
         if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
         return new RegisteredUrl(token, "http://" + host + ":" + port() + "/" + token);

@@ -42,10 +42,15 @@ final class MetadataServiceCommand implements Callable<Integer> {
         }
         MetadataServiceConfig config = new MetadataServiceConfig(socket, address(), listenPort, "127.0.0.1",
                 MetadataServiceConfig.DEFAULT_REAP_INTERVAL);
-        try (MetadataService service = MetadataService.start(config)) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (MetadataService service = MetadataService.start(config, event -> {
+            synchronized (err) {
+                err.println("metadata service: " + event);
+                err.flush();
+            }
+        })) {
             Thread stopOnSignal = new Thread(service::close, "metadata-service-stop");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
-            PrintWriter err = spec.commandLine().getErr();
             err.println("metadata service: registering pods on " + service.socket() + ", serving HTTP on "
                     + listenAddress + ":" + service.port());
             err.flush();

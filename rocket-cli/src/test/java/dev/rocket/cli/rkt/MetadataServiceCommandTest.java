@@ -73,6 +73,8 @@ class MetadataServiceCommandTest {
         }
         String started = err.toString(StandardCharsets.UTF_8);
         assertTrue(started.contains("registering pods on " + socket), started);
+        assertTrue(started.contains("metadata service: pod " + uuid + " registered\n"), started);
+        assertFalse(started.contains(url.token()), "the token is a secret of the pod");
 
         service.interrupt();
         service.join();

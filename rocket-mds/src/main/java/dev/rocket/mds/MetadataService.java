@@ -126,9 +126,10 @@ public final class MetadataService implements AutoCloseable {
         closed.await();
     }
 
-    /** Stops taking registrations and requests and removes the socket. */
+    /** Stops taking registrations and requests and removes the socket; a second call waits for the first. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed.getCount() == 0) return;
         if (registrations != null) registrations.close();
         reaper.shutdownNow();
         if (http != null) http.stop(0);

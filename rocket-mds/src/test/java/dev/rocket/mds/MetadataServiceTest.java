@@ -311,6 +311,17 @@ class MetadataServiceTest {
     }
 
     @Test
+    void aPortInUseIsReportedWithTheFlagToChange() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            RocketException e = assertThrows(RocketException.class, () -> MetadataService.start(new MetadataServiceConfig(
+                    dir.resolve("other.sock"), InetAddress.getLoopbackAddress(), taken.getLocalPort(), "127.0.0.1", Duration.ofHours(1))));
+            assertEquals(RocketException.Kind.UNAVAILABLE, e.kind());
+            assertTrue(e.getMessage().contains("--listen-port"), e.getMessage());
+            assertFalse(Files.exists(dir.resolve("other.sock")));
+        }
+    }
+
+    @Test
     void registeringWithoutAServiceSaysToStartIt() throws Exception {
         RocketException e = assertThrows(RocketException.class,
                 () -> MetadataRegistration.at(dir.resolve("none.sock")).register(podA.registration()));

@@ -26,6 +26,7 @@ import java.io.InputStream;
                 EnterCommand.class,
                 LogsCommand.class,
                 ExportCommand.class,
+                MetadataServiceCommand.class,
                 dev.rocket.cli.rkt.image.ImageCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")

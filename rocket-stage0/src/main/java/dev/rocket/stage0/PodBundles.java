@@ -24,6 +24,7 @@ import dev.rocket.stage1.oci.VolumeMount;
 import dev.rocket.stage1.runtime.OciRuntime;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ final class PodBundles {
     private final List<VolumeMount> podFiles;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
-               PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles) throws RocketException, IOException {
+               PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl)
+            throws RocketException, IOException {
         this.podFiles = List.copyOf(podFiles);
         this.uuid = uuid;
         this.pod = pod;
@@ -57,8 +59,9 @@ final class PodBundles {
         this.runtime = runtime;
         this.translator = new OciConfigTranslator(HostLimits.read());
         String hostname = options.hostname().orElse("rkt-" + uuid);
-        this.facts = namespaces == null ? PodFacts.isolated(uuid, hostname)
-                : new PodFacts(uuid, hostname, namespaces.network(), namespaces.ipc(), namespaces.uts(), Optional.empty());
+        this.facts = namespaces == null
+                ? new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), metadataUrl)
+                : new PodFacts(uuid, hostname, namespaces.network(), namespaces.ipc(), namespaces.uts(), metadataUrl);
     }
 
     /** The runtime's name of an app's container (and, with a suffix, of its handlers'). */

@@ -5,6 +5,7 @@ import dev.rocket.net.DnsOptions;
 import dev.rocket.net.NetSelection;
 import dev.rocket.net.PortMapping;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param hostsEntries {@code --hosts-entry}: IP=NAME entries of the pod's /etc/hosts, or {@code host}
  * @param hostname     the pod's host name; {@code rkt-<uuid>} when empty
  * @param interactive  {@code --interactive}: one app, with the terminal's standard input
+ * @param mdsRegister  {@code --mds-register}: the metadata service's registration socket to register the pod
+ *                     at, giving the apps {@code AC_METADATA_URL}; empty to register nowhere
  */
 public record PodRunOptions(NetSelection net, List<PortMapping> ports, DnsOptions dns, List<String> hostsEntries,
-                            Optional<String> hostname, boolean interactive, InsecureOptions insecure) {
+                            Optional<String> hostname, boolean interactive, Optional<Path> mdsRegister, InsecureOptions insecure) {
 
     public PodRunOptions {
         ports = List.copyOf(ports);

@@ -4,6 +4,8 @@ import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
+import dev.rocket.mds.MetadataRegistration;
+import dev.rocket.net.NetworkAttachment;
 import dev.rocket.net.NetworkSettings;
 import dev.rocket.net.PodNetworking;
 import dev.rocket.os.linux.Execve;
@@ -30,10 +32,12 @@ import dev.rocket.store.tree.TreeStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * stage0 of {@code rkt run}: resolves the images, prepares the pod (manifest, each app's root, volumes), then
@@ -138,8 +142,11 @@ public final class PodStarter {
                 podFiles = files.setUp(pod, PodLayout.namespaces(dir).resolve("net"), this::manifestOf, this::imageOf);
                 atExit = PodNetworkFiles.teardownCommand(dir);
             }
+            Optional<URI> metadataUrl = options.mdsRegister().isPresent()
+                    ? Optional.of(register(running, pod, options)) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
-            PodBundles bundles = new PodBundles(running.uuid(), dir, pod, namespaces, flavor, options, runtime, podFiles);
+            PodBundles bundles = new PodBundles(running.uuid(), dir, pod, namespaces, flavor, options, runtime, podFiles,
+                    metadataUrl);
             List<MonitorScript.Job> jobs = new ArrayList<>();
             for (RuntimeApp app : pod.apps()) {
                 ImageRecord image = imageOf(app);
@@ -163,6 +170,14 @@ public final class PodStarter {
         } finally {
             running.close();
         }
+    }
+
+    private URI register(RunningPod running, PodManifest pod, PodRunOptions options) throws RocketException, IOException {
+        List<MetadataRegistrar.App> apps = new ArrayList<>();
+        for (RuntimeApp app : pod.apps()) apps.add(new MetadataRegistrar.App(app, manifestOf(imageOf(app))));
+        List<NetworkAttachment> networks = options.hostNetwork() ? List.of() : PodNetworking.attachments(running.dir());
+        return new MetadataRegistrar(MetadataRegistration.at(options.mdsRegister().get())).register(running.uuid(),
+                Files.readString(PodLayout.manifest(running.dir())), apps, networks, options.hostNetwork());
     }
 
     /** Undoes a start that failed half-way: networks, then mounts; gc retries whatever is left. */

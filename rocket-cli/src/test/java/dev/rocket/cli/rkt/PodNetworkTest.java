@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,5 +120,39 @@ class PodNetworkTest {
         assertTrue(run.out().contains("10.9.8.7\tdb") || run.out().contains("10.9.8.7 db"), run.out());
         assertTrue(run.out().endsWith("web\n"), run.out());
         new ProcessBuilder("ip", "link", "delete", "rkt-test-br0").start().waitFor();
+    }
+
+    @Test
+    void aRegisteredPodReadsItsOwnMetadataAndAnUnregisteredOneGetsNoUrl() throws Exception {
+        Path socket = dir.resolve("mds.sock");
+        Process service = kit.rktProcess("metadata-service", "--listen-port=0", "--socket=" + socket)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            for (int i = 0; i < 1200 && !Files.exists(socket); i++) Thread.sleep(50);
+            assertTrue(Files.exists(socket), "the metadata service did not start");
+            Path uuidFile = dir.resolve("uuid");
+            PodTestKit.Finished run = kit.run("run", "--mds-register", "--mds-socket=" + socket, "--uuid-file-save=" + uuidFile,
+                    image.toString(), "--exec=/bin/sh", "--", "-c",
+                    "U=$AC_METADATA_URL/acMetadata/v1; wget -q -O - $U/pod/uuid; echo; wget -q -O - $U/apps/$AC_APP_NAME/image/id; echo;"
+                            + " wget -q -O - ${AC_METADATA_URL%/*}/wrong-token/acMetadata/v1/pod/uuid || echo refused");
+            assertEquals(0, run.exitCode(), run.err());
+            String uuid = Files.readString(uuidFile).strip();
+            List<String> lines = run.out().lines().toList();
+            assertEquals(uuid, lines.get(0), run.out());
+            assertTrue(lines.get(1).startsWith("sha512-"), run.out());
+            assertEquals("refused", lines.get(2), run.out());
+
+            PodTestKit.Finished plain = kit.run("run", image.toString(), "--exec=/bin/sh", "--", "-c", "echo \"[$AC_METADATA_URL]\"");
+            assertEquals("[]\n", plain.out(), plain.err());
+            PodTestKit.Finished none = kit.run("run", "--net=none", "--mds-register", "--mds-socket=" + socket, image.toString());
+            assertEquals(254, none.exitCode());
+            assertTrue(none.err().contains("--mds-register needs a network"), none.err());
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+        PodTestKit.Finished stopped = kit.run("run", "--mds-register", "--mds-socket=" + socket, image.toString());
+        assertEquals(254, stopped.exitCode());
+        assertTrue(stopped.err().contains("metadata service is not running"), stopped.err());
     }
 }

@@ -82,7 +82,7 @@ record PodTestKit(Path dir) {
         all.addAll(List.of(args));
         Process process = rktProcess(all.toArray(String[]::new))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 2400; i++) { // two minutes: a loaded machine starts pods slowly
             Thread.sleep(50);
             if (Files.exists(uuidFile) && !Files.readString(uuidFile).isBlank()) {
                 String uuid = Files.readString(uuidFile).trim();

@@ -1,0 +1,18 @@
+package dev.rocket.docker;
+
+import dev.rocket.base.RocketException;
+
+import java.nio.file.Path;
+
+/** Where an image's manifests and blobs come from: a registry or an OCI image layout. */
+interface BlobSource {
+
+    /** A manifest (or index) by digest; its bytes are checked against the digest. */
+    byte[] manifest(Digest digest) throws RocketException;
+
+    /** A small blob (a config) in memory, checked against its digest. */
+    byte[] blob(Digest digest, String what) throws RocketException;
+
+    /** Copies a blob (a layer) to {@code target}, checked against its digest; a mismatch leaves no file. */
+    void copyBlob(Digest digest, Path target, String what) throws RocketException;
+}

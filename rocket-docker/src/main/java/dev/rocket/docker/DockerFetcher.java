@@ -1,0 +1,177 @@
+package dev.rocket.docker;
+
+import dev.rocket.base.DirectoryDeletion;
+import dev.rocket.base.InsecureOptions;
+import dev.rocket.base.InsecureOptions.Option;
+import dev.rocket.base.RocketException;
+import dev.rocket.base.RocketException.Kind;
+import dev.rocket.fetch.FetchEvents;
+import dev.rocket.fetch.PullPolicy;
+import dev.rocket.spec.schema.ImageManifest;
+import dev.rocket.spec.types.AcIdentifier;
+import dev.rocket.spec.types.Label;
+import dev.rocket.store.ImageRecordInfo;
+import dev.rocket.store.ImageStore;
+import dev.rocket.store.index.CacheValidators;
+import dev.rocket.store.index.ImageRecord;
+
+import javax.net.ssl.SSLContext;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code rkt fetch} of Docker and OCI images ({@code docker://}, {@code oci:}, {@code oci-archive:},
+ * {@code docker-archive:}): the image's manifests and blobs are fetched into a working directory under the
+ * store's {@code cas/tmp}, each checked against its digest, converted into one ACI, checked against the
+ * archive rules, and only then stored like any ACI; a failure stores nothing and the working directory goes.
+ * Such images carry no appc signature, so they are fetched only with {@code --insecure-options=image}.
+ */
+public final class DockerFetcher {
+
+    private final ImageStore store;
+    private final InsecureOptions insecure;
+    private final FetchEvents events;
+    private final HttpClient http;
+    private final Map<String, Credentials> credentials;
+    private final Platform platform;
+
+    /**
+     * @param tls         trust for registries' certificates; empty for the system's (or none checked with
+     *                    {@code --insecure-options=tls})
+     * @param credentials user and password by registry host ({@code quay.io}, {@code 127.0.0.1:5000})
+     */
+    public DockerFetcher(ImageStore store, InsecureOptions insecure, FetchEvents events, Optional<SSLContext> tls,
+                         Map<String, Credentials> credentials) throws RocketException {
+        this(store, insecure, events, tls, credentials, Platform.host());
+    }
+
+    DockerFetcher(ImageStore store, InsecureOptions insecure, FetchEvents events, Optional<SSLContext> tls,
+                  Map<String, Credentials> credentials, Platform platform) throws RocketException {
+        this.store = store;
+        this.insecure = insecure;
+        this.events = events;
+        this.http = RegistryClient.defaultHttpClient(tls.isPresent() || !insecure.allows(Option.TLS) ? tls
+                : Optional.of(TrustAll.context()));
+        this.credentials = Map.copyOf(credentials);
+        this.platform = platform;
+    }
+
+    /** Whether this fetcher is the one for {@code argument}. */
+    public static boolean handles(String argument) {
+        return ImageSource.matches(argument);
+    }
+
+    public ImageRecord fetch(String argument, PullPolicy policy) throws RocketException {
+        ImageSource source = ImageSource.parse(argument);
+        if (source instanceof ImageSource.Registry registry) {
+            Optional<ImageRecord> stored = store.byOrigin(registry.origin());
+            if (stored.isPresent() && policy != PullPolicy.UPDATE) {
+                store.touch(stored.get().id());
+                return stored.get();
+            }
+            if (policy == PullPolicy.NEVER) {
+                throw new RocketException(Kind.NOT_FOUND, argument + " is not in the store and --pull-policy=never forbids fetching it");
+            }
+        }
+        if (!insecure.allows(Option.IMAGE)) {
+            throw new RocketException(Kind.VERIFICATION_FAILED, argument + " is a Docker or OCI image, which carries no"
+                    + " appc signature; fetch it with --insecure-options=image if you trust its source");
+        }
+        events.info("fetching image from " + argument);
+        events.warning("image signature verification has been disabled");
+        Path work = workDirectory();
+        try {
+            ImageContent content = content(source, work);
+            AciConverter.Converted converted = AciConverter.convert(content, work.resolve("image.aci"));
+            return store(converted, source);
+        } finally {
+            try {
+                DirectoryDeletion.delete(work);
+            } catch (IOException e) {
+                events.warning("cannot remove the working directory " + work + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private ImageContent content(ImageSource source, Path work) throws RocketException {
+        return switch (source) {
+            case ImageSource.Registry registry -> {
+                DockerReference ref = registry.reference();
+                RegistryClient client = new RegistryClient(http, ref.registry(), ref.repository(),
+                        insecure.allows(Option.HTTP), Optional.ofNullable(credentials.get(ref.registry())));
+                RegistryClient.Manifest top = client.manifest(ref.reference());
+                yield new ManifestResolver(client, platform, work).resolve(top.bytes(), top.mediaType(), ref.naming());
+            }
+            case ImageSource.OciLayout layout -> fromLayout(layout.directory(), layout.reference(), work,
+                    layout.directory().toAbsolutePath().normalize().getFileName().toString());
+            case ImageSource.OciArchive archive -> {
+                Path unpacked = subdirectory(work, "layout");
+                requireFile(archive.file());
+                ArchiveUnpacker.unpack(archive.file(), unpacked);
+                yield fromLayout(unpacked, archive.reference(), work, baseName(archive.file()));
+            }
+            case ImageSource.DockerArchive archive -> {
+                Path unpacked = subdirectory(work, "archive");
+                requireFile(archive.file());
+                Map<String, String> links = ArchiveUnpacker.unpack(archive.file(), unpacked);
+                yield DockerArchiveSource.read(unpacked, links, archive.reference(), archive.file().toString());
+            }
+        };
+    }
+
+    private ImageContent fromLayout(Path directory, Optional<String> reference, Path work, String name) throws RocketException {
+        OciLayoutSource layout = new OciLayoutSource(directory);
+        ImageNaming naming = new ImageNaming("", name, reference, Optional.empty());
+        ManifestResolver resolver = new ManifestResolver(layout, platform, work);
+        RegistryClient.Manifest top = layout.top(reference, resolver, naming);
+        return resolver.resolve(top.bytes(), top.mediaType(), naming);
+    }
+
+    private ImageRecord store(AciConverter.Converted converted, ImageSource source) throws RocketException {
+        ImageManifest manifest = converted.manifest();
+        Map<AcIdentifier, String> labels = new LinkedHashMap<>();
+        for (Label label : manifest.labels().list()) labels.put(label.name(), label.value());
+        ImageRecordInfo info = ImageRecordInfo.of(manifest.name(), labels).expecting(converted.id());
+        if (source instanceof ImageSource.Registry registry) info = info.fetchedFrom(registry.origin(), CacheValidators.NONE);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(converted.aci()), 1 << 16)) {
+            return store.get(store.write(in, info));
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + converted.aci() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path workDirectory() throws RocketException {
+        try {
+            Files.createDirectories(store.layout().tmp());
+            return Files.createTempDirectory(store.layout().tmp(), "docker-");
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot create a working directory in " + store.layout().tmp()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path subdirectory(Path work, String name) throws RocketException {
+        try {
+            return Files.createDirectory(work.resolve(name));
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot create " + work.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFile(Path file) throws RocketException {
+        if (!Files.isRegularFile(file)) throw new RocketException(Kind.NOT_FOUND, "image archive " + file + " does not exist");
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

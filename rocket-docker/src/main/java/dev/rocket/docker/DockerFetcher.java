@@ -20,7 +20,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +38,9 @@ import java.util.Optional;
  * Such images carry no appc signature, so they are fetched only with {@code --insecure-options=image}.
  */
 public final class DockerFetcher {
+
+    /** Below {@code cas}: the working directories of fetches in progress. */
+    public static final String WORK_DIRECTORY = "docker-tmp";
 
     private final ImageStore store;
     private final InsecureOptions insecure;
@@ -147,13 +154,30 @@ public final class DockerFetcher {
         }
     }
 
+    /**
+     * A fresh directory under {@code cas/docker-tmp} (not {@code cas/tmp}, which the store empties whenever no
+     * ingest holds its lock); ones left by a killed fetch are removed once a day old.
+     */
     private Path workDirectory() throws RocketException {
+        Path parent = store.layout().cas().resolve(WORK_DIRECTORY);
         try {
-            Files.createDirectories(store.layout().tmp());
-            return Files.createTempDirectory(store.layout().tmp(), "docker-");
+            Files.createDirectories(parent);
+            removeStale(parent);
+            return Files.createTempDirectory(parent, "docker-");
         } catch (IOException e) {
-            throw new RocketException(Kind.UNAVAILABLE, "cannot create a working directory in " + store.layout().tmp()
+            throw new RocketException(Kind.UNAVAILABLE, "cannot create a working directory in " + parent
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void removeStale(Path parent) throws IOException {
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, "docker-*")) {
+            for (Path entry : entries) {
+                if (Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(dayAgo)) {
+                    DirectoryDeletion.delete(entry);
+                }
+            }
         }
     }
 

@@ -36,7 +36,7 @@ final class ArchiveUnpacker {
                 if (path.isEmpty()) continue;
                 if (entry.isSymbolicLink()) {
                     String base = entry.getLinkName().startsWith("/") ? "" : LayerPath.parent(path);
-                    links.put(path, LayerPath.normalise(base + "/" + entry.getLinkName(), what));
+                    links.put(path, LayerPath.collapse(base + "/" + entry.getLinkName(), what));
                     continue;
                 }
                 if (!entry.isDirectory() && !entry.isFile()) continue;

@@ -37,7 +37,13 @@ final class DockerArchiveSource {
 
     static ImageContent read(Path unpacked, Map<String, String> links, Optional<String> wanted, String description)
             throws RocketException {
-        JsonNode manifest = ManifestResolver.parse(bytes(unpacked, "manifest.json", links, description), description + " manifest.json");
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(bytes(unpacked, "manifest.json", links, description));
+        } catch (IOException e) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "manifest.json in " + description + " is not valid JSON: "
+                    + e.getMessage(), e);
+        }
         JsonNode image = select(manifest, wanted, description);
         String configName = image.path("Config").asText("");
         byte[] config = bytes(unpacked, configName, links, description);

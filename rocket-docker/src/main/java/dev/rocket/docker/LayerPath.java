@@ -28,6 +28,21 @@ final class LayerPath {
         return path.toString();
     }
 
+    /** A link target inside an archive: {@code ..} steps back within the archive, never out of it. */
+    static String collapse(String raw, String archive) throws RocketException {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : raw.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            if (part.equals("..")) {
+                if (parts.isEmpty()) throw escape(raw, archive);
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);

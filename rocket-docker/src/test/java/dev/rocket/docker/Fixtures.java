@@ -70,6 +70,11 @@ final class Fixtures {
     /** Nothing in the store and no working directory left behind. */
     static void assertNothingStored(ImageStore store) throws Exception {
         assertEquals(List.of(), store.list());
+        assertNoWorkLeft(store);
+    }
+
+    /** No temporary file or working directory left behind. */
+    static void assertNoWorkLeft(ImageStore store) throws Exception {
         for (Path tmp : List.of(store.layout().tmp(), store.layout().cas().resolve(DockerFetcher.WORK_DIRECTORY))) {
             if (Files.isDirectory(tmp)) {
                 try (Stream<Path> left = Files.list(tmp)) {

@@ -22,7 +22,34 @@ final class TestRegistry implements AutoCloseable {
     private final Process process;
     private final int port;
 
+    private final String scheme;
+    private final String credentials;
+
     TestRegistry(Path work) throws Exception {
+        this(work, null, null, null);
+    }
+
+    /** With TLS and htpasswd (bcrypt) basic auth for one user when {@code tls} is given. */
+    TestRegistry(Path work, TestTls tls, String user, String password) throws Exception {
+        this.scheme = tls == null ? "http" : "https";
+        this.credentials = user == null ? null : user + ":" + password;
+        String extra = "";
+        if (tls != null) {
+            Path htpasswd = work.resolve("htpasswd");
+            byte[] salt = new byte[16];
+            new java.security.SecureRandom().nextBytes(salt);
+            Files.writeString(htpasswd, user + ":" + org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate(
+                    "2y", password.toCharArray(), salt, 4) + "\n");
+            extra = """
+                  tls:
+                    certificate: %s
+                    key: %s
+                auth:
+                  htpasswd:
+                    realm: test-realm
+                    path: %s
+                """.formatted(tls.certificate, tls.key, htpasswd);
+        }
         this.storage = Files.createDirectories(work.resolve("registry"));
         this.port = freePort();
         Path config = work.resolve("registry.yml");
@@ -35,7 +62,7 @@ final class TestRegistry implements AutoCloseable {
                     rootdirectory: %s
                 http:
                   addr: 127.0.0.1:%d
-                """.formatted(storage, port));
+                """.formatted(storage, port) + extra);
         process = new ProcessBuilder("docker-registry", "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile()).start();
         awaitReady(work);
@@ -53,6 +80,7 @@ final class TestRegistry implements AutoCloseable {
     void push(Path layout, String ref, String repositoryAndTag, boolean all) throws Exception {
         List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--quiet", "--dest-tls-verify=false"));
         if (all) command.add("--all");
+        if (credentials != null) command.add("--dest-creds=" + credentials);
         command.add("oci:" + layout + ":" + ref);
         command.add("docker://" + host() + "/" + repositoryAndTag);
         run(command);
@@ -73,13 +101,13 @@ final class TestRegistry implements AutoCloseable {
     }
 
     private void awaitReady(Path work) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().sslContext(TrustAllForTests.context()).build();
         for (int attempt = 0; attempt < 200; attempt++) {
             if (!process.isAlive()) throw new IOException("docker-registry exited: " + Files.readString(work.resolve("registry.log")));
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/")).build(),
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(scheme + "://" + host() + "/v2/")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) return;
+                if (response.statusCode() == 200 || response.statusCode() == 401) return;
             } catch (IOException e) {
                 // not listening yet
             }

@@ -17,10 +17,13 @@ final class TestTls {
 
     final SSLContext server;
     final SSLContext client;
+    final Path certificate;
+    final Path key;
 
     TestTls(Path dir) throws Exception {
-        Path key = dir.resolve("tls.key");
-        Path cert = dir.resolve("tls.crt");
+        this.key = dir.resolve("tls.key");
+        this.certificate = dir.resolve("tls.crt");
+        Path cert = certificate;
         Path p12 = dir.resolve("tls.p12");
         TestRegistry.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
                 "-out", cert.toString(), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"));

@@ -15,10 +15,14 @@ import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.CacheValidators;
 import dev.rocket.store.index.ImageRecord;
 
+import dev.rocket.trust.SignatureVerifier;
+import dev.rocket.trust.Signer;
+
 import javax.net.ssl.SSLContext;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,7 +39,8 @@ import java.util.Optional;
  * {@code docker-archive:}): the image's manifests and blobs are fetched into a working directory under the
  * store's {@code cas/tmp}, each checked against its digest, converted into one ACI, checked against the
  * archive rules, and only then stored like any ACI; a failure stores nothing and the working directory goes.
- * Such images carry no appc signature, so they are fetched only with {@code --insecure-options=image}.
+ * Such images carry no appc signature: a registry image needs a trusted simple-signing signature in its
+ * registry's lookaside store (checked before any blob is fetched), anything else {@code --insecure-options=image}.
  */
 public final class DockerFetcher {
 
@@ -48,6 +53,23 @@ public final class DockerFetcher {
     private final HttpClient http;
     private final Map<String, Credentials> credentials;
     private final Platform platform;
+    private final SignaturePolicy signatures;
+
+    /**
+     * Where the simple-signing signatures of each registry's images are ({@code file://} or
+     * {@code http(s)://} lookaside base URLs by registry host), and the verifier of their keys.
+     */
+    public record SignaturePolicy(Optional<SignatureVerifier> verifier, Map<String, URI> lookaside) {
+        public static final SignaturePolicy NONE = new SignaturePolicy(Optional.empty(), Map.of());
+
+        public SignaturePolicy {
+            lookaside = Map.copyOf(lookaside);
+        }
+
+        Optional<URI> lookasideFor(String registry) {
+            return verifier.isEmpty() ? Optional.empty() : Optional.ofNullable(lookaside.get(registry));
+        }
+    }
 
     /**
      * @param tls         trust for registries' certificates; empty for the system's (or none checked with
@@ -56,11 +78,17 @@ public final class DockerFetcher {
      */
     public DockerFetcher(ImageStore store, InsecureOptions insecure, FetchEvents events, Optional<SSLContext> tls,
                          Map<String, Credentials> credentials) throws RocketException {
-        this(store, insecure, events, tls, credentials, Platform.host());
+        this(store, insecure, events, tls, credentials, SignaturePolicy.NONE, Platform.host());
+    }
+
+    public DockerFetcher(ImageStore store, InsecureOptions insecure, FetchEvents events, Optional<SSLContext> tls,
+                         Map<String, Credentials> credentials, SignaturePolicy signatures) throws RocketException {
+        this(store, insecure, events, tls, credentials, signatures, Platform.host());
     }
 
     DockerFetcher(ImageStore store, InsecureOptions insecure, FetchEvents events, Optional<SSLContext> tls,
-                  Map<String, Credentials> credentials, Platform platform) throws RocketException {
+                  Map<String, Credentials> credentials, SignaturePolicy signatures, Platform platform) throws RocketException {
+        this.signatures = signatures;
         this.store = store;
         this.insecure = insecure;
         this.events = events;
@@ -87,12 +115,14 @@ public final class DockerFetcher {
                 throw new RocketException(Kind.NOT_FOUND, argument + " is not in the store and --pull-policy=never forbids fetching it");
             }
         }
-        if (!insecure.allows(Option.IMAGE)) {
+        boolean signed = source instanceof ImageSource.Registry r && signatures.lookasideFor(r.reference().registry()).isPresent();
+        if (!insecure.allows(Option.IMAGE) && !signed) {
             throw new RocketException(Kind.VERIFICATION_FAILED, argument + " is a Docker or OCI image, which carries no"
-                    + " appc signature; fetch it with --insecure-options=image if you trust its source");
+                    + " appc signature and has no signature store configured; fetch it with --insecure-options=image"
+                    + " if you trust its source");
         }
         events.info("fetching image from " + argument);
-        events.warning("image signature verification has been disabled");
+        if (insecure.allows(Option.IMAGE)) events.warning("image signature verification has been disabled");
         Path work = workDirectory();
         try {
             ImageContent content = content(source, work);
@@ -114,6 +144,7 @@ public final class DockerFetcher {
                 RegistryClient client = new RegistryClient(http, ref.registry(), ref.repository(),
                         insecure.allows(Option.HTTP), Optional.ofNullable(credentials.get(ref.registry())));
                 RegistryClient.Manifest top = client.manifest(ref.reference());
+                if (!insecure.allows(Option.IMAGE)) verifySignature(ref, top);
                 yield new ManifestResolver(client, platform, work).resolve(top.bytes(), top.mediaType(), ref.naming());
             }
             case ImageSource.OciLayout layout -> fromLayout(layout.directory(), layout.reference(), work,
@@ -131,6 +162,15 @@ public final class DockerFetcher {
                 yield DockerArchiveSource.read(unpacked, links, archive.reference(), archive.file().toString());
             }
         };
+    }
+
+    /** Before any blob is fetched: a trusted simple-signing signature must name the manifest served. */
+    private void verifySignature(DockerReference ref, RegistryClient.Manifest top) throws RocketException {
+        Digest digest = ref.digest().orElseGet(() -> Digest.sha256(top.bytes()));
+        URI lookaside = signatures.lookasideFor(ref.registry()).orElseThrow();
+        Signer signer = new SimpleSigningVerifier(signatures.verifier().orElseThrow())
+                .verify(ref, digest, new SignatureLookaside(lookaside, http).signatures(ref.repository(), digest));
+        events.info("signature verified:\n  " + String.join("\n  ", signer.userIds()));
     }
 
     private ImageContent fromLayout(Path directory, Optional<String> reference, Path work, String name) throws RocketException {

@@ -43,7 +43,7 @@ final class Fixtures {
 
     static DockerFetcher fetcher(ImageStore store, Platform platform) throws RocketException {
         return new DockerFetcher(store, InsecureOptions.parse(List.of("image", "http")), FetchEvents.NONE, Optional.empty(),
-                Map.of(), platform);
+                Map.of(), DockerFetcher.SignaturePolicy.NONE, platform);
     }
 
     static Map<String, String> rootfs(ImageStore store, ImageRecord record) throws Exception {

@@ -118,7 +118,7 @@ class SignedImageTest {
         return "docker://" + registry.host() + "/signed/app:v1";
     }
 
-    private DockerFetcher fetcher(List<String> info) throws RocketException {
+    private DockerFetcher fetcher(List<String> info) throws RocketException, java.io.IOException {
         FetchEvents events = new FetchEvents() {
             @Override
             public void info(String message) {
@@ -129,9 +129,13 @@ class SignedImageTest {
             public void warning(String message) {
             }
         };
+        Path signaturesD = Files.createDirectories(dir.resolve("etc/signatures.d"));
+        Files.writeString(signaturesD.resolve("test.json"), """
+                {"rktKind": "dockerSignatures", "rktVersion": "v1", "registries": ["%s"], "lookaside": "%s"}
+                """.formatted(registry.host(), lookaside.toUri()));
         return new DockerFetcher(store, InsecureOptions.parse(List.of("http")), events, Optional.empty(), Map.of(),
                 new DockerFetcher.SignaturePolicy(Optional.of(new SignatureVerifier(trust)),
-                        Map.of(registry.host(), lookaside.toUri())));
+                        LookasideConfig.read(List.of(dir.resolve("lib"), dir.resolve("etc")))));
     }
 
     private void pushSigned(String tag, List<TestLayer> layers) throws Exception {

@@ -3,6 +3,7 @@ package dev.rocket.cli.rkt;
 import dev.rocket.base.RocketException;
 import dev.rocket.docker.DockerAuthConfig;
 import dev.rocket.docker.DockerFetcher;
+import dev.rocket.docker.LookasideConfig;
 import dev.rocket.fetch.FetchEvents;
 import dev.rocket.fetch.HttpDownloader;
 import dev.rocket.fetch.ImageFetcher;
@@ -44,8 +45,10 @@ final class CommandFetcher {
             }
             List<Path> configs = new ArrayList<>(List.of(global.systemConfig, global.localConfig));
             if (global.userConfig != null) configs.add(global.userConfig);
-            return new DockerFetcher(store, global.insecure(), events(err), Optional.empty(), DockerAuthConfig.read(configs))
-                    .fetch(image, policy);
+            DockerFetcher.SignaturePolicy signatures = new DockerFetcher.SignaturePolicy(
+                    Optional.of(new SignatureVerifier(new TrustStore(global.trustDirectories()))), LookasideConfig.read(configs));
+            return new DockerFetcher(store, global.insecure(), events(err), Optional.empty(), DockerAuthConfig.read(configs),
+                    signatures).fetch(image, policy);
         };
     }
 

@@ -13,6 +13,9 @@ interface BlobSource {
     /** A small blob (a config) in memory, checked against its digest. */
     byte[] blob(Digest digest, String what) throws RocketException;
 
-    /** Copies a blob (a layer) to {@code target}, checked against its digest; a mismatch leaves no file. */
-    void copyBlob(Digest digest, Path target, String what) throws RocketException;
+    /**
+     * Copies a blob (a layer) to {@code target}, checked against its digest and refused as soon as it grows
+     * past {@code size} bytes (the size its descriptor announced); a mismatch leaves no file.
+     */
+    void copyBlob(Digest digest, long size, Path target, String what) throws RocketException;
 }

@@ -145,7 +145,7 @@ public final class DockerFetcher {
                         insecure.allows(Option.HTTP), Optional.ofNullable(credentials.get(ref.registry())));
                 RegistryClient.Manifest top = client.manifest(ref.reference());
                 if (!insecure.allows(Option.IMAGE)) verifySignature(ref, top);
-                yield new ManifestResolver(client, platform, work).resolve(top.bytes(), top.mediaType(), ref.naming());
+                yield new ManifestResolver(client, platform, work, events::info).resolve(top.bytes(), top.mediaType(), ref.naming());
             }
             case ImageSource.OciLayout layout -> fromLayout(layout.directory(), layout.reference(), work,
                     layout.directory().toAbsolutePath().normalize().getFileName().toString());
@@ -176,7 +176,7 @@ public final class DockerFetcher {
     private ImageContent fromLayout(Path directory, Optional<String> reference, Path work, String name) throws RocketException {
         OciLayoutSource layout = new OciLayoutSource(directory);
         ImageNaming naming = new ImageNaming("", name, reference, Optional.empty());
-        ManifestResolver resolver = new ManifestResolver(layout, platform, work);
+        ManifestResolver resolver = new ManifestResolver(layout, platform, work, events::info);
         RegistryClient.Manifest top = layout.top(reference, resolver, naming);
         return resolver.resolve(top.bytes(), top.mediaType(), naming);
     }

@@ -28,8 +28,10 @@ final class ManifestResolver {
     private final BlobSource source;
     private final Platform platform;
     private final Path workDirectory;
+    private final java.util.function.Consumer<String> progress;
 
-    ManifestResolver(BlobSource source, Platform platform, Path workDirectory) {
+    ManifestResolver(BlobSource source, Platform platform, Path workDirectory, java.util.function.Consumer<String> progress) {
+        this.progress = progress;
         this.source = source;
         this.platform = platform;
         this.workDirectory = workDirectory;
@@ -91,7 +93,12 @@ final class ManifestResolver {
             }
             Digest digest = Digest.parse(layer.path("digest").asText(), "layer " + index + " of " + naming.repository());
             Path file = workDirectory.resolve("layer-" + index);
-            source.copyBlob(digest, file, "layer " + digest);
+            long size = layer.path("size").asLong(-1);
+            if (size < 0) {
+                throw new RocketException(Kind.INVALID_ARGUMENT, "layer " + digest + " of " + naming.repository() + " has no size");
+            }
+            progress.accept("downloading layer " + digest);
+            source.copyBlob(digest, size, file, "layer " + digest);
             layers.add(new LayerFile(file, digest, Optional.empty()));
             index++;
         }

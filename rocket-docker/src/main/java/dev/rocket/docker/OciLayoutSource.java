@@ -73,9 +73,9 @@ final class OciLayoutSource implements BlobSource {
     }
 
     @Override
-    public void copyBlob(Digest digest, Path target, String what) throws RocketException {
+    public void copyBlob(Digest digest, long size, Path target, String what) throws RocketException {
         try (InputStream in = open(digest, what)) {
-            VerifiedCopy.copy(in, digest, target, what);
+            VerifiedCopy.copy(in, digest, size, target, what);
         } catch (IOException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot read " + what + " in " + layout + ": " + e.getMessage(), e);
         }

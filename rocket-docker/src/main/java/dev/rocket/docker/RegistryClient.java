@@ -100,11 +100,11 @@ final class RegistryClient implements BlobSource {
     }
 
     @Override
-    public void copyBlob(Digest digest, Path target, String what) throws RocketException {
+    public void copyBlob(Digest digest, long size, Path target, String what) throws RocketException {
         HttpResponse<InputStream> response = get("blobs/" + digest, "*/*");
         try (InputStream body = response.body()) {
             requireBlob(response, digest, what);
-            VerifiedCopy.copy(body, digest, target, what);
+            VerifiedCopy.copy(body, digest, size, target, what);
         } catch (IOException e) {
             throw unavailable(e);
         }
@@ -148,6 +148,11 @@ final class RegistryClient implements BlobSource {
         schemeChosen = true;
     }
 
+    private RocketException plainHttpPassword(String host) {
+        return new RocketException(Kind.PERMISSION_DENIED, "Rocket does not send the password for " + registry
+                + " to " + host + " over plain HTTP; the registry must use HTTPS");
+    }
+
     private static boolean isTls(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) return true;
@@ -162,9 +167,12 @@ final class RegistryClient implements BlobSource {
     private void authenticate(AuthChallenge challenge) throws RocketException {
         switch (challenge.scheme()) {
             case "bearer" -> authorization = Optional.of("Bearer " + token(challenge));
-            case "basic" -> authorization = Optional.of(credentials.orElseThrow(() -> new RocketException(
-                    Kind.PERMISSION_DENIED, "the registry " + registry + " needs a user name and password for " + repository))
-                    .basicHeader());
+            case "basic" -> {
+                Credentials given = credentials.orElseThrow(() -> new RocketException(Kind.PERMISSION_DENIED,
+                        "the registry " + registry + " needs a user name and password for " + repository));
+                if (!scheme.equals("https")) throw plainHttpPassword(registry);
+                authorization = Optional.of(given.basicHeader());
+            }
             default -> throw new RocketException(Kind.PERMISSION_DENIED, "the registry " + registry
                     + " asks for authentication scheme \"" + challenge.scheme() + "\", which Rocket does not support");
         }
@@ -190,7 +198,10 @@ final class RegistryClient implements BlobSource {
                     + ", which is not HTTPS; allow it with --insecure-options=http");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        credentials.ifPresent(c -> request.header("Authorization", c.basicHeader()));
+        if (credentials.isPresent()) {
+            if (!uri.getScheme().equals("https")) throw plainHttpPassword(uri.getAuthority());
+            request.header("Authorization", credentials.get().basicHeader());
+        }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

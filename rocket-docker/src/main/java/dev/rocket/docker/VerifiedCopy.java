@@ -18,14 +18,25 @@ final class VerifiedCopy {
     private VerifiedCopy() {
     }
 
-    static void copy(InputStream in, Digest digest, Path target, String what) throws RocketException {
+    static void copy(InputStream in, Digest digest, long size, Path target, String what) throws RocketException {
         MessageDigest hasher = digest.newDigest();
+        long copied = 0;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), hasher)) {
-            in.transferTo(out);
+            byte[] buffer = new byte[1 << 16];
+            // stop as soon as the blob is longer than announced, rather than fill the disk
+            for (int n = in.read(buffer); n >= 0 && copied <= size; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                copied += n;
+            }
         } catch (IOException e) {
             deleteQuietly(target);
             throw new RocketException(Kind.UNAVAILABLE, "cannot copy " + what + " to " + target + ": " + e.getMessage(), e);
+        }
+        if (copied != size) {
+            deleteQuietly(target);
+            throw new RocketException(Kind.VERIFICATION_FAILED, what + " is " + (copied > size ? "longer" : "shorter")
+                    + " than the " + size + " bytes its descriptor announced; nothing was stored");
         }
         if (!digest.matches(hasher.digest())) {
             deleteQuietly(target);

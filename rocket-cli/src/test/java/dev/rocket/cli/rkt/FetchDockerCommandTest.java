@@ -54,12 +54,13 @@ class FetchDockerCommandTest {
         assertEquals(0, p.waitFor());
         Path layout = Files.createDirectories(dir.resolve("layout/blobs/sha256")).getParent().getParent();
         Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
-        String layer = blob(layout, Files.readAllBytes(tar));
+        byte[] layerBytes = Files.readAllBytes(tar);
+        String layer = blob(layout, layerBytes);
         String config = blob(layout, ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/hello\"]},"
                 + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer + "\"]}}").getBytes(StandardCharsets.UTF_8));
         String manifest = blob(layout, ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + config + "\",\"size\":1},"
-                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layer + "\",\"size\":1}]}")
+                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layer + "\",\"size\":" + layerBytes.length + "}]}")
                 .getBytes(StandardCharsets.UTF_8));
         Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
                 + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + manifest + "\",\"size\":1,"

@@ -35,9 +35,17 @@ import java.util.Optional;
  */
 final class ConfigConverter {
 
+    /** The annotation with the digest of the manifest (or index) the image was converted from. */
+    static final String MANIFEST_HASH = "appc.io/docker/manifesthash";
+
     private static final Map<String, String> APPC_ARCH = Map.of("386", "i386", "arm64", "aarch64", "arm", "armv7l");
 
     private ConfigConverter() {
+    }
+
+    /** The appc name of a Go architecture ({@code arm64} is {@code aarch64}). */
+    static String appcArch(String goArch) {
+        return APPC_ARCH.getOrDefault(goArch, goArch);
     }
 
     static ImageManifest convert(ImageNaming naming, JsonNode imageConfig, Digest configDigest) throws RocketException {
@@ -48,13 +56,13 @@ final class ConfigConverter {
             String os = imageConfig.path("os").asText("linux");
             labels.add(Label.of(Labels.OS, os.isEmpty() ? "linux" : os));
             String arch = imageConfig.path("architecture").asText("");
-            if (!arch.isEmpty()) labels.add(Label.of(Labels.ARCH, APPC_ARCH.getOrDefault(arch, arch)));
+            if (!arch.isEmpty()) labels.add(Label.of(Labels.ARCH, appcArch(arch)));
             List<Annotation> annotations = new ArrayList<>();
             annotations.add(Annotation.of("appc.io/docker/registryurl", naming.registry()));
             annotations.add(Annotation.of("appc.io/docker/repository", naming.repository()));
             annotations.add(Annotation.of("appc.io/docker/imageid", configDigest.toString()));
             naming.tag().ifPresent(tag -> annotations.add(Annotation.of("appc.io/docker/tag", tag)));
-            naming.digest().ifPresent(d -> annotations.add(Annotation.of("appc.io/docker/manifesthash", d.toString())));
+            naming.digest().ifPresent(d -> annotations.add(Annotation.of(MANIFEST_HASH, d.toString())));
             if (config.has("Entrypoint") && !config.get("Entrypoint").isNull()) {
                 annotations.add(Annotation.of("appc.io/docker/entrypoint", config.get("Entrypoint").toString()));
             }

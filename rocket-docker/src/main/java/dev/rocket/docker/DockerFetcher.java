@@ -7,6 +7,8 @@ import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.fetch.FetchEvents;
 import dev.rocket.fetch.PullPolicy;
+import dev.rocket.spec.SpecException;
+import dev.rocket.spec.aci.AciReader;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.spec.types.Label;
@@ -105,8 +107,9 @@ public final class DockerFetcher {
 
     public ImageRecord fetch(String argument, PullPolicy policy) throws RocketException {
         ImageSource source = ImageSource.parse(argument);
+        Optional<ImageRecord> stored = Optional.empty();
         if (source instanceof ImageSource.Registry registry) {
-            Optional<ImageRecord> stored = store.byOrigin(registry.origin());
+            stored = store.byOrigin(registry.origin());
             if (stored.isPresent() && policy != PullPolicy.UPDATE) {
                 store.touch(stored.get().id());
                 return stored.get();
@@ -125,8 +128,13 @@ public final class DockerFetcher {
         if (insecure.allows(Option.IMAGE)) events.warning("image signature verification has been disabled");
         Path work = workDirectory();
         try {
-            ImageContent content = content(source, work);
-            AciConverter.Converted converted = AciConverter.convert(content, work.resolve("image.aci"));
+            Optional<ImageContent> content = content(source, work, stored);
+            if (content.isEmpty()) {
+                events.info("the registry serves the same manifest as the stored image; nothing to download");
+                store.touch(stored.orElseThrow().id());
+                return store.get(stored.get().id());
+            }
+            AciConverter.Converted converted = AciConverter.convert(content.get(), work.resolve("image.aci"));
             return store(converted, source);
         } finally {
             try {
@@ -137,15 +145,19 @@ public final class DockerFetcher {
         }
     }
 
-    private ImageContent content(ImageSource source, Path work) throws RocketException {
-        return switch (source) {
+    /** The image's content; empty when the registry serves the manifest {@code stored} was made from. */
+    private Optional<ImageContent> content(ImageSource source, Path work, Optional<ImageRecord> stored) throws RocketException {
+        return Optional.ofNullable(switch (source) {
             case ImageSource.Registry registry -> {
                 DockerReference ref = registry.reference();
                 RegistryClient client = new RegistryClient(http, ref.registry(), ref.repository(),
                         insecure.allows(Option.HTTP), Optional.ofNullable(credentials.get(ref.registry())));
                 RegistryClient.Manifest top = client.manifest(ref.reference());
                 if (!insecure.allows(Option.IMAGE)) verifySignature(ref, top);
-                yield new ManifestResolver(client, platform, work, events::info).resolve(top.bytes(), top.mediaType(), ref.naming());
+                Digest digest = ref.digest().orElseGet(() -> Digest.sha256(top.bytes()));
+                if (stored.isPresent() && madeFrom(stored.get(), digest)) yield null;
+                ImageNaming naming = new ImageNaming(ref.registry(), ref.repository(), ref.tag(), Optional.of(digest));
+                yield new ManifestResolver(client, platform, work, events::info).resolve(top.bytes(), top.mediaType(), naming);
             }
             case ImageSource.OciLayout layout -> fromLayout(layout.directory(), layout.reference(), work,
                     layout.directory().toAbsolutePath().normalize().getFileName().toString());
@@ -161,7 +173,18 @@ public final class DockerFetcher {
                 Map<String, String> links = ArchiveUnpacker.unpack(archive.file(), unpacked);
                 yield DockerArchiveSource.read(unpacked, links, archive.reference(), archive.file().toString());
             }
-        };
+        });
+    }
+
+    private boolean madeFrom(ImageRecord record, Digest manifest) throws RocketException {
+        try (InputStream in = store.openBlob(record.id())) {
+            ImageManifest stored = AciReader.manifestOf(in);
+            // an index serves every platform under one digest: the stored image must be this host's
+            return stored.annotations().get(ConfigConverter.MANIFEST_HASH).filter(manifest.toString()::equals).isPresent()
+                    && stored.labels().get("arch").filter(ConfigConverter.appcArch(platform.architecture())::equals).isPresent();
+        } catch (SpecException | IOException e) {
+            return false;
+        }
     }
 
     /** Before any blob is fetched: a trusted simple-signing signature must name the manifest served. */

@@ -73,6 +73,37 @@ class RegistryFetchTest {
     }
 
     @Test
+    void updateDownloadsLayersOnlyWhenTheTagMovedToAnotherManifest() throws Exception {
+        OciLayoutBuilder layout = new OciLayoutBuilder(dir.resolve("layout"));
+        layout.tag(layout.image("amd64", Fixtures.CONFIG, List.of(new TestLayer().file("v", "1")), TestLayer.Compression.GZIP), "v1");
+        registry.push(layout.dir(), "v1", "test/app:latest", false);
+        String image = "docker://" + registry.host() + "/test/app";
+        ImageRecord first = Fixtures.fetcher(store, "image", "http").fetch(image, PullPolicy.UPDATE);
+
+        List<String> messages = new java.util.ArrayList<>();
+        DockerFetcher recording = new DockerFetcher(store, dev.rocket.base.InsecureOptions.parse(List.of("image", "http")),
+                new dev.rocket.fetch.FetchEvents() {
+                    @Override
+                    public void info(String message) {
+                        messages.add(message);
+                    }
+
+                    @Override
+                    public void warning(String message) {
+                    }
+                }, Optional.empty(), java.util.Map.of());
+        assertEquals(first.id(), recording.fetch(image, PullPolicy.UPDATE).id());
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith("downloading layer")), messages.toString());
+
+        OciLayoutBuilder next = new OciLayoutBuilder(dir.resolve("next"));
+        next.tag(next.image("amd64", Fixtures.CONFIG, List.of(new TestLayer().file("v", "2")), TestLayer.Compression.GZIP), "v2");
+        registry.push(next.dir(), "v2", "test/app:latest", false);
+        ImageRecord second = recording.fetch(image, PullPolicy.UPDATE);
+        assertEquals("file:2", Fixtures.rootfs(store, second).get("/v"));
+        assertEquals(second.id(), store.byOrigin(java.net.URI.create("docker://" + registry.host() + "/test/app:latest")).orElseThrow().id());
+    }
+
+    @Test
     void picksTheHostsArchitectureFromAnIndex() throws Exception {
         OciLayoutBuilder layout = new OciLayoutBuilder(dir.resolve("layout"));
         OciLayoutBuilder.Descriptor amd64 = layout.image("amd64", Fixtures.CONFIG,

@@ -1,23 +1,59 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
+import dev.rocket.docker.DockerAuthConfig;
+import dev.rocket.docker.DockerFetcher;
+import dev.rocket.docker.LookasideConfig;
 import dev.rocket.fetch.FetchEvents;
 import dev.rocket.fetch.HttpDownloader;
 import dev.rocket.fetch.ImageFetcher;
+import dev.rocket.fetch.PullPolicy;
 import dev.rocket.store.ImageStore;
+import dev.rocket.store.index.ImageRecord;
 import dev.rocket.trust.SignatureVerifier;
 import dev.rocket.trust.TrustStore;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The image fetcher of a command: global options for trust and insecure escapes, its messages on stderr. */
 final class CommandFetcher {
+
+    /** Fetches one image named on the command line. */
+    interface Fetch {
+        ImageRecord fetch(String image, Optional<String> signature, PullPolicy policy) throws RocketException;
+    }
 
     private CommandFetcher() {
     }
 
     static ImageFetcher of(GlobalOptions global, ImageStore store, PrintWriter err) throws RocketException {
-        FetchEvents events = new FetchEvents() {
+        return new ImageFetcher(store, new SignatureVerifier(new TrustStore(global.trustDirectories())),
+                HttpDownloader.withDefaults(global.insecure()), global.insecure(), events(err));
+    }
+
+    /** The one dispatch point: Docker and OCI images (docker://, oci:, oci-archive:, docker-archive:) or ACIs. */
+    static Fetch dispatching(GlobalOptions global, ImageStore store, PrintWriter err) throws RocketException {
+        ImageFetcher acis = of(global, store, err);
+        return (image, signature, policy) -> {
+            if (!DockerFetcher.handles(image)) return acis.fetch(image, signature, policy);
+            if (signature.isPresent()) {
+                throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "--signature applies to ACIs only, not to " + image);
+            }
+            List<Path> configs = new ArrayList<>(List.of(global.systemConfig, global.localConfig));
+            if (global.userConfig != null) configs.add(global.userConfig);
+            DockerFetcher.SignaturePolicy signatures = new DockerFetcher.SignaturePolicy(
+                    Optional.of(new SignatureVerifier(new TrustStore(global.trustDirectories()))), LookasideConfig.read(configs));
+            return new DockerFetcher(store, global.insecure(), events(err), Optional.empty(), DockerAuthConfig.read(configs),
+                    signatures).fetch(image, policy);
+        };
+    }
+
+    private static FetchEvents events(PrintWriter err) {
+        return new FetchEvents() {
             @Override
             public void info(String message) {
                 err.println("rkt: " + message);
@@ -30,7 +66,5 @@ final class CommandFetcher {
                 err.flush();
             }
         };
-        return new ImageFetcher(store, new SignatureVerifier(new TrustStore(global.trustDirectories())),
-                HttpDownloader.withDefaults(global.insecure()), global.insecure(), events);
     }
 }

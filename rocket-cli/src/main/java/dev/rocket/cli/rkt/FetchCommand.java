@@ -1,7 +1,6 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
-import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
@@ -41,7 +40,7 @@ final class FetchCommand implements Callable<Integer> {
             description = "When to fetch: never, new (default) or update.")
     PullPolicy pullPolicy = PullPolicy.NEW;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files or URLs.")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files or URLs; Docker and OCI images as docker://, oci:, oci-archive: or docker-archive:.")
     List<String> images;
 
     @Override
@@ -53,7 +52,7 @@ final class FetchCommand implements Callable<Integer> {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "more --signature files than images");
         }
         try (ImageStore store = global.openStore()) {
-            ImageFetcher fetcher = CommandFetcher.of(global, store, err);
+            CommandFetcher.Fetch fetcher = CommandFetcher.dispatching(global, store, err);
             for (int i = 0; i < images.size(); i++) {
                 Optional<String> signature = i < signatures.size() ? Optional.of(signatures.get(i)) : Optional.empty();
                 ImageRecord record = fetcher.fetch(images.get(i), signature, pullPolicy);

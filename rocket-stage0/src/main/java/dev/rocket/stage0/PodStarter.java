@@ -2,7 +2,6 @@ package dev.rocket.stage0;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
-import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.mds.MetadataRegistration;
 import dev.rocket.net.NetworkAttachment;
@@ -54,14 +53,14 @@ public final class PodStarter {
     private static final String NO_OVERLAY_FILE = "no-overlay";
 
     private final ImageStore store;
-    private final ImageFetcher fetcher;
+    private final ImageSource images;
     private final Pods pods;
     private final OciRuntime runtime;
     private final NetworkSettings networks;
 
-    public PodStarter(ImageStore store, ImageFetcher fetcher, Pods pods, OciRuntime runtime, NetworkSettings networks) {
+    public PodStarter(ImageStore store, ImageSource images, Pods pods, OciRuntime runtime, NetworkSettings networks) {
         this.store = store;
-        this.fetcher = fetcher;
+        this.images = images;
         this.pods = pods;
         this.runtime = runtime;
         this.networks = networks;
@@ -196,8 +195,8 @@ public final class PodStarter {
 
     private PodPlanner.ResolvedImage resolve(AppRequest app) throws RocketException {
         String argument = app.image();
-        boolean looksLikeFile = argument.contains("://") || argument.endsWith(".aci") || Files.exists(Path.of(argument));
-        ImageRecord record = looksLikeFile ? fetcher.fetch(argument, app.signature().map(Path::toString), PullPolicy.NEW) : store.resolve(argument);
+        ImageRecord record = images.fetches(argument) ? images.fetch(argument, app.signature().map(Path::toString), PullPolicy.NEW)
+                : store.resolve(argument);
         return new PodPlanner.ResolvedImage(record, manifestOf(record));
     }
 

@@ -8,12 +8,14 @@ import dev.rocket.fetch.FetchEvents;
 import dev.rocket.fetch.HttpDownloader;
 import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
+import dev.rocket.stage0.ImageSource;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
 import dev.rocket.trust.SignatureVerifier;
 import dev.rocket.trust.TrustStore;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,23 @@ final class CommandFetcher {
     /** Fetches one image named on the command line. */
     interface Fetch {
         ImageRecord fetch(String image, Optional<String> signature, PullPolicy policy) throws RocketException;
+    }
+
+    /** What rkt run fetches: Docker and OCI references, URLs, and image files; names and IDs come from the store. */
+    static ImageSource imageSource(GlobalOptions global, ImageStore store, PrintWriter err) throws RocketException {
+        Fetch fetch = dispatching(global, store, err);
+        return new ImageSource() {
+            @Override
+            public boolean fetches(String image) {
+                return DockerFetcher.handles(image) || image.contains("://") || image.endsWith(".aci")
+                        || Files.exists(Path.of(image));
+            }
+
+            @Override
+            public ImageRecord fetch(String image, Optional<String> signature, PullPolicy policy) throws RocketException {
+                return fetch.fetch(image, signature, policy);
+            }
+        };
     }
 
     private CommandFetcher() {

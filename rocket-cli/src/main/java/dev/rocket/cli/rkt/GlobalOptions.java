@@ -7,7 +7,6 @@ import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.trust.TrustDirectories;
 import dev.rocket.pod.Pods;
-import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.net.NetworkSettings;
 import dev.rocket.stage0.PodStarter;
 import dev.rocket.stage0.RuntimeCleanup;
@@ -15,6 +14,7 @@ import dev.rocket.stage1.runtime.RuncRuntime;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** rkt's global flags (commands.md "Global Options"), accepted before or after any subcommand. */
@@ -71,8 +71,8 @@ public final class GlobalOptions {
 
     /** Opens the image store under {@code --dir}. */
     /** stage0 of rkt run, prepare and run-prepared over {@code store}. */
-    public PodStarter podStarter(ImageStore store, ImageFetcher fetcher) throws RocketException {
-        return new PodStarter(store, fetcher, pods(), runtime(), NetworkSettings.of(localConfig, systemConfig, dir));
+    public PodStarter podStarter(ImageStore store, PrintWriter err) throws RocketException {
+        return new PodStarter(store, CommandFetcher.imageSource(this, store, err), pods(), runtime(), NetworkSettings.of(localConfig, systemConfig, dir));
     }
 
     public ImageStore openStore() throws RocketException {

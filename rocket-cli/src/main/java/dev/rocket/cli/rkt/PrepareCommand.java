@@ -12,7 +12,7 @@ final class PrepareCommand extends RunCommand {
     public Integer call() throws RocketException {
         GlobalOptions global = rkt.global();
         try (ImageStore store = global.openStore()) {
-            var uuid = global.podStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr())).prepareOnly(request());
+            var uuid = global.podStarter(store, spec.commandLine().getErr()).prepareOnly(request());
             spec.commandLine().getOut().println(uuid);
             spec.commandLine().getOut().flush();
         }

@@ -3,7 +3,6 @@ package dev.rocket.cli.rkt;
 import dev.rocket.base.RocketException;
 import dev.rocket.cli.PositionalFlags;
 import dev.rocket.base.RocketException.Kind;
-import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage0.AppRequest;
@@ -86,8 +85,7 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
         GlobalOptions global = rkt.global();
         RunRequest request = request();
         try (ImageStore store = global.openStore()) {
-            ImageFetcher fetcher = CommandFetcher.of(global, store, spec.commandLine().getErr());
-            global.podStarter(store, fetcher).run(request);
+            global.podStarter(store, spec.commandLine().getErr()).run(request);
         }
         throw new RocketException(Kind.INTERNAL, "the pod was not started");
     }

@@ -40,7 +40,7 @@ final class RunPreparedCommand implements Callable<Integer> {
         PodRunOptions options = network.runOptions(interactive, global.insecure());
         Pods pods = global.pods();
         try (ImageStore store = global.openStore()) {
-            global.podStarter(store, CommandFetcher.of(global, store, spec.commandLine().getErr()))
+            global.podStarter(store, spec.commandLine().getErr())
                     .runPrepared(pods.resolve(reference), options);
         }
         throw new RocketException(Kind.INTERNAL, "the pod was not started");

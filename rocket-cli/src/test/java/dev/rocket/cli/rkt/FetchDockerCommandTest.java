@@ -46,17 +46,40 @@ class FetchDockerCommandTest {
         return CliRun.rkt(all.toArray(String[]::new));
     }
 
+    @Test
+    void runsAnOciImageAsAPod() throws Exception {
+        Path layout = ociLayout("[\"/bin/busybox\", \"echo\", \"from an oci image\"]", true);
+        PodTestKit kit = new PodTestKit(dir.resolve("data"));
+        PodTestKit.Finished run = kit.run("run", "--net=none", "oci:" + layout + ":v1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("from an oci image\n", run.out());
+        assertEquals(0, kit.rkt("gc", "--grace-period=0s").exitCode());
+        kit.assertNothingLeft();
+    }
+
     private Path ociLayout() throws Exception {
+        return ociLayout("[\"/hello\"]", false);
+    }
+
+    private Path ociLayout(String cmd, boolean withBusybox) throws Exception {
         Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
         Files.writeString(rootfs.resolve("hello"), "hello");
+        List<String> entries = new ArrayList<>(List.of("hello"));
+        if (withBusybox) {
+            Files.createDirectories(rootfs.resolve("bin"));
+            Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"));
+            entries.add("bin");
+        }
         Path tar = dir.resolve("layer.tar");
-        Process p = new ProcessBuilder("tar", "-C", rootfs.toString(), "-cf", tar.toString(), "hello").inheritIO().start();
+        List<String> command = new ArrayList<>(List.of("tar", "-C", rootfs.toString(), "-cf", tar.toString()));
+        command.addAll(entries);
+        Process p = new ProcessBuilder(command).inheritIO().start();
         assertEquals(0, p.waitFor());
         Path layout = Files.createDirectories(dir.resolve("layout/blobs/sha256")).getParent().getParent();
         Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         byte[] layerBytes = Files.readAllBytes(tar);
         String layer = blob(layout, layerBytes);
-        String config = blob(layout, ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/hello\"]},"
+        String config = blob(layout, ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":" + cmd + "},"
                 + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer + "\"]}}").getBytes(StandardCharsets.UTF_8));
         String manifest = blob(layout, ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + config + "\",\"size\":1},"

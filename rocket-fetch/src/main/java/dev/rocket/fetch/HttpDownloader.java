@@ -178,7 +178,10 @@ public final class HttpDownloader {
     }
 
     private HttpResponse<InputStream> send(URI url, CacheValidators previous) throws RocketException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(routes.route(url)).GET().header("User-Agent", "rocket");
+        // The timeout bounds the wait for the response headers: a server that accepts and then says nothing
+        // (e.g. plain HTTP spoken to by TLS) would otherwise hold discovery forever.
+        HttpRequest.Builder request = HttpRequest.newBuilder(routes.route(url)).GET().header("User-Agent", "rocket")
+                .timeout(stallTimeout);
         auth.headerFor(url).ifPresent(header -> request.header("Authorization", header));
         previous.etag().ifPresent(etag -> request.header("If-None-Match", etag));
         previous.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
@@ -186,6 +189,8 @@ public final class HttpDownloader {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new RocketException(Kind.UNAVAILABLE, "timed out connecting to " + url, e);
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "no answer from " + url + " within " + stallTimeout.toSeconds() + "s", e);
         } catch (ConnectException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot connect to " + url + ": connection refused", e);
         } catch (SSLHandshakeException e) {

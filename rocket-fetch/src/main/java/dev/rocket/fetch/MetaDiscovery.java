@@ -77,6 +77,6 @@ public final class MetaDiscovery {
             }
         }
         throw new RocketException(Kind.NOT_FOUND, "discovery found no " + what + " for " + request.name()
-                + "; tried:\n  " + String.join("\n  ", attempts));
+                + "; tried " + String.join("; ", attempts));
     }
 }

@@ -41,7 +41,7 @@ final class FetchCommand implements Callable<Integer> {
             description = "When to fetch: never, new (default) or update.")
     PullPolicy pullPolicy = PullPolicy.NEW;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files or URLs.")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files, URLs or names (NAME[:VERSION][,LABEL=VALUE...], found by discovery).")
     List<String> images;
 
     @Override

@@ -303,6 +303,26 @@ class DiscoveryFetchTest {
     }
 
     @Test
+    void oneDomainTwiceInOneDirectoryIsAnError() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("etc/auth.d"));
+        for (String file : List.of("a.json", "b.json")) {
+            Files.writeString(local.resolve(file), """
+                    {"rktKind": "auth", "rktVersion": "v1", "domains": ["example.com"], "type": "oauth", "credentials": {"token": "t"}}""");
+        }
+        RocketException e = assertThrows(RocketException.class, () -> AuthConfig.read(List.of(dir.resolve("etc"))));
+        assertTrue(e.getMessage().contains("b.json") && e.getMessage().contains("already configured in a.json"), e.getMessage());
+    }
+
+    @Test
+    void routesMatchAHostOrAHostAndItsPort() throws Exception {
+        HostRoutes routes = HostRoutes.parse(List.of("example.com:80=127.0.0.1:8080", "other.org=127.0.0.2:9"));
+        assertEquals(URI.create("http://127.0.0.1:8080/a?b=1"), routes.route(URI.create("http://example.com/a?b=1")));
+        assertEquals(URI.create("https://example.com/a"), routes.route(URI.create("https://example.com/a")));
+        assertEquals(URI.create("https://127.0.0.2:9/x"), routes.route(URI.create("https://other.org/x")));
+        assertThrows(RocketException.class, () -> HostRoutes.parse(List.of("example.com")));
+    }
+
+    @Test
     void plainHttpIsNotTriedWithoutItsOption() throws Exception {
         InsecureOptions secure = InsecureOptions.parse(List.of());
         MetaDiscovery meta = new MetaDiscovery(http(secure, AuthHeaders.NONE), secure, FetchEvents.NONE);

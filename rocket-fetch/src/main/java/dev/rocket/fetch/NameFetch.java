@@ -57,7 +57,19 @@ final class NameFetch {
         }
         DiscoveredImage image = discovery.locate(reference);
         events.info("image " + reference + " is at " + image.image());
-        return download.fetch(image, manifest -> requireMatch(image, manifest));
+        ImageRecord record = download.fetch(image, manifest -> requireMatch(image, manifest.name().value(), labels(manifest)));
+        // The download may answer from the store (an image fetched from the same URL before, e.g. by a
+        // template without {version}); that image must match the request too.
+        Map<String, String> stored = new HashMap<>();
+        record.labels().forEach((key, value) -> stored.put(key.value(), value));
+        requireMatch(image, record.name().value(), stored);
+        return record;
+    }
+
+    private static Map<String, String> labels(ImageManifest manifest) {
+        Map<String, String> labels = new HashMap<>();
+        for (Label label : manifest.labels().list()) labels.put(label.name().value(), label.value());
+        return labels;
     }
 
     private Optional<ImageRecord> stored(ImageReference reference) throws RocketException {
@@ -69,14 +81,12 @@ final class NameFetch {
         }
     }
 
-    private static void requireMatch(DiscoveredImage image, ImageManifest manifest) throws RocketException {
-        Map<String, String> labels = new HashMap<>();
-        for (Label label : manifest.labels().list()) labels.put(label.name().value(), label.value());
-        List<String> problems = LabelMatch.mismatches(image.request(), manifest.name().value(), labels);
+    private static void requireMatch(DiscoveredImage image, String name, Map<String, String> labels) throws RocketException {
+        List<String> problems = LabelMatch.mismatches(image.request(), name, labels);
         if (!problems.isEmpty()) {
             throw new RocketException(Kind.VERIFICATION_FAILED, "the image at " + image.image() + " is not the one asked for ("
                     + image.request().name() + " " + image.request().labels() + "): " + String.join("; ", problems)
-                    + "; nothing was stored");
+                    + "; it is not used");
         }
     }
 }

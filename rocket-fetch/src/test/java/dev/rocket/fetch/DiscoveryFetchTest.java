@@ -81,6 +81,9 @@ class DiscoveryFetchTest {
                 <meta name="ac-discovery-pubkeys" content="example.com https://storage.example.com/pubkeys.gpg">"""));
         files.put("/private/app?ac-discovery=1", page("""
                 <meta name="ac-discovery" content="example.com/private https://storage.example.com/private/{name}-{version}.{ext}">"""));
+        publish("/plain/example.com/plain.aci", images.image("example.com/plain", "plain", "1.0"));
+        files.put("/plain?ac-discovery=1", page("""
+                <meta name="ac-discovery" content="example.com/plain https://storage.example.com/plain/{name}.{ext}">"""));
         files.put("/deep?ac-discovery=1", page("<title>a page without discovery tags</title>"));
 
         site = server(DiscoveryFetchTest::handleSite);
@@ -239,6 +242,17 @@ class DiscoveryFetchTest {
         assertEquals(Kind.VERIFICATION_FAILED, name.kind());
         assertTrue(name.getMessage().contains("named \"example.com/deep/app\""), name.getMessage());
         assertNothingStored();
+    }
+
+    @Test
+    void anImageStoredFromTheSameUrlMustMatchToo() throws Exception {
+        trustSigner();
+        ImageRecord latest = fetcher(AuthHeaders.NONE, false).fetch("example.com/plain", Optional.empty(), PullPolicy.NEW);
+        assertEquals("example.com/plain", latest.name().value());
+        RocketException other = assertThrows(RocketException.class,
+                () -> fetcher(AuthHeaders.NONE, false).fetch("example.com/plain:2.0", Optional.empty(), PullPolicy.NEW));
+        assertEquals(Kind.VERIFICATION_FAILED, other.kind());
+        assertTrue(other.getMessage().contains("version=1.0, not version=2.0"), other.getMessage());
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class HttpDownloader {
     private final InsecureOptions insecure;
     private final Duration stallTimeout;
     private final Clock clock;
+    private final HostRoutes routes;
+    private final AuthHeaders auth;
 
     /**
      * @param trust the certificates to trust; the JVM's default trust store when empty. Ignored when
@@ -69,6 +71,59 @@ public final class HttpDownloader {
             trust.ifPresent(builder::sslContext);
         }
         this.client = builder.build();
+        this.routes = HostRoutes.NONE;
+        this.auth = AuthHeaders.NONE;
+    }
+
+    private HttpDownloader(HttpDownloader base, HostRoutes routes, AuthHeaders auth) {
+        this.client = base.client;
+        this.insecure = base.insecure;
+        this.stallTimeout = base.stallTimeout;
+        this.clock = base.clock;
+        this.routes = routes;
+        this.auth = auth;
+    }
+
+    /** This downloader sending {@code auth}'s credentials (over HTTPS only) and connecting as {@code routes} say. */
+    public HttpDownloader with(HostRoutes routes, AuthHeaders auth) {
+        return new HttpDownloader(this, routes, auth);
+    }
+
+    /** A small resource read into memory: a discovery page or a key file. */
+    public record Page(URI finalUrl, int status, byte[] body) {
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    /**
+     * Reads {@code url} into memory, following redirects, at most {@code limit} bytes. An HTTP error status is
+     * returned, not thrown, since discovery goes on after one; failures to connect are thrown.
+     */
+    public Page fetchPage(URI url, int limit) throws RocketException {
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            checkScheme(current, hop > 0);
+            HttpResponse<InputStream> response = send(current, CacheValidators.NONE);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400) {
+                Optional<String> location = response.headers().firstValue("Location");
+                closeQuietly(response.body());
+                if (location.isEmpty()) return new Page(current, status, new byte[0]);
+                current = current.resolve(location.get());
+                continue;
+            }
+            try (InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes(limit + 1);
+                if (bytes.length > limit) {
+                    throw new RocketException(Kind.UNAVAILABLE, current + " is larger than " + limit + " bytes; not reading it");
+                }
+                return new Page(current, status, bytes);
+            } catch (IOException e) {
+                throw new RocketException(Kind.UNAVAILABLE, "reading " + current + " failed: " + describe(e), e);
+            }
+        }
+        throw new RocketException(Kind.UNAVAILABLE, "more than " + MAX_REDIRECTS + " redirects fetching " + url);
     }
 
     /** The default: system trust store, 30 s to connect, 60 s without a byte before giving up. */
@@ -123,13 +178,19 @@ public final class HttpDownloader {
     }
 
     private HttpResponse<InputStream> send(URI url, CacheValidators previous) throws RocketException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().header("User-Agent", "rocket");
+        // The timeout bounds the wait for the response headers: a server that accepts and then says nothing
+        // (e.g. plain HTTP spoken to by TLS) would otherwise hold discovery forever.
+        HttpRequest.Builder request = HttpRequest.newBuilder(routes.route(url)).GET().header("User-Agent", "rocket")
+                .timeout(stallTimeout);
+        auth.headerFor(url).ifPresent(header -> request.header("Authorization", header));
         previous.etag().ifPresent(etag -> request.header("If-None-Match", etag));
         previous.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new RocketException(Kind.UNAVAILABLE, "timed out connecting to " + url, e);
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "no answer from " + url + " within " + stallTimeout.toSeconds() + "s", e);
         } catch (ConnectException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot connect to " + url + ": connection refused", e);
         } catch (SSLHandshakeException e) {
@@ -218,7 +279,8 @@ public final class HttpDownloader {
             case 401, 403 -> Kind.PERMISSION_DENIED;
             default -> Kind.UNAVAILABLE;
         };
-        return new RocketException(kind, "fetching " + url + " failed: HTTP " + status);
+        String hint = kind == Kind.PERMISSION_DENIED ? "; if it needs credentials, configure them in auth.d (basic or oauth)" : "";
+        return new RocketException(kind, "fetching " + url + " failed: HTTP " + status + hint);
     }
 
     private static String describe(IOException e) {

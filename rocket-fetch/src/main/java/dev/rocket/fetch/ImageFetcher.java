@@ -43,24 +43,47 @@ public final class ImageFetcher {
     private final HttpDownloader http;
     private final InsecureOptions insecure;
     private final FetchEvents events;
+    private final Optional<ImageDiscovery> discovery;
 
+    /** A fetcher that finds images by name with meta discovery for this host (no auth, no key trust). */
     public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
                         FetchEvents events) {
+        this(store, verifier, http, insecure, events, Optional.empty());
+    }
+
+    /** @param discovery how names are resolved to URLs; the default is meta discovery for this host */
+    public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
+                        FetchEvents events, Optional<ImageDiscovery> discovery) {
         this.store = store;
         this.verifier = verifier;
         this.http = http;
         this.insecure = insecure;
         this.events = events;
+        this.discovery = discovery;
     }
 
     /**
      * Fetches one image.
      *
-     * @param argument  a path, {@code file://} or {@code http(s)://} URL
-     * @param signature where the detached signature is, when not beside the image
+     * @param argument  a path, {@code file://} or {@code http(s)://} URL, or an image name (discovery)
+     * @param signature where the detached signature is, when not beside the image (or discovered)
      */
     public ImageRecord fetch(String argument, Optional<String> signature, PullPolicy policy) throws RocketException {
-        ImageLocation location = ImageLocation.parse(argument);
+        if (ImageLocation.isName(argument)) {
+            return new NameFetch(store, discovery(), events).fetch(argument, policy, (image, check) ->
+                    fetch(ImageLocation.parse(image.image().toString()),
+                            Optional.of(signature.orElse(image.signature().toString())), policy, check));
+        }
+        return fetch(ImageLocation.parse(argument), signature, policy, manifest -> { });
+    }
+
+    private ImageDiscovery discovery() throws RocketException {
+        if (discovery.isPresent()) return discovery.get();
+        return ImageDiscovery.forHost(new MetaDiscovery(http, insecure, events), insecure, Optional.empty());
+    }
+
+    private ImageRecord fetch(ImageLocation location, Optional<String> signature, PullPolicy policy, ManifestCheck check)
+            throws RocketException {
         List<Path> temporary = new ArrayList<>();
         try {
             if (location instanceof ImageLocation.Remote remote) {
@@ -81,11 +104,11 @@ public final class ImageFetcher {
                     store.touch(stored.get().id());
                     return store.get(stored.get().id());
                 }
-                return importImage(file, location, signature, Optional.of(result), temporary);
+                return importImage(file, location, signature, Optional.of(result), temporary, check);
             }
             Path file = ((ImageLocation.LocalFile) location).path();
             if (!Files.isRegularFile(file)) throw new RocketException(Kind.NOT_FOUND, "image file " + file + " does not exist");
-            return importImage(file, location, signature, Optional.empty(), temporary);
+            return importImage(file, location, signature, Optional.empty(), temporary, check);
         } finally {
             for (Path path : temporary) {
                 try {
@@ -98,7 +121,8 @@ public final class ImageFetcher {
     }
 
     private ImageRecord importImage(Path file, ImageLocation location, Optional<String> signature,
-                                    Optional<HttpDownloader.Result> download, List<Path> temporary) throws RocketException {
+                                    Optional<HttpDownloader.Result> download, List<Path> temporary, ManifestCheck check)
+            throws RocketException {
         ImageManifest manifest;
         ImageId id;
         try (InputStream in = open(file); AciReader reader = AciReader.open(in)) {
@@ -112,6 +136,7 @@ public final class ImageFetcher {
         } catch (IOException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
+        check.accept(manifest);
         if (insecure.allows(Option.IMAGE)) {
             events.warning("image signature verification has been disabled");
         } else {

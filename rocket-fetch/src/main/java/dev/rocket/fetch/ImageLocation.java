@@ -42,8 +42,17 @@ public sealed interface ImageLocation {
     }
 
     /**
+     * Whether an argument names an image for discovery ({@code example.com/app:v1}) rather than a file or
+     * URL: no scheme, not an existing file, no {@code .aci} ending, not an absolute or dot-relative path.
+     */
+    static boolean isName(String argument) {
+        return !argument.contains("://") && !argument.startsWith("/") && !argument.startsWith(".")
+                && !argument.endsWith(".aci") && !Files.exists(Path.of(argument));
+    }
+
+    /**
      * Reads an image argument: {@code file://} and {@code http(s)://} URLs, or a path of an existing file or
-     * one ending in {@code .aci}. Names (discovery) and other schemes are reported as not supported yet.
+     * one ending in {@code .aci}. Other schemes are reported as not supported yet; names go to discovery.
      */
     static ImageLocation parse(String argument) throws RocketException {
         int scheme = argument.indexOf("://");

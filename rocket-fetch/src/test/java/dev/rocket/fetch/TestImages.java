@@ -28,13 +28,18 @@ final class TestImages {
 
     /** An image named {@code name} holding one file, gzip-compressed. */
     Path image(String name, String content) throws IOException, dev.rocket.spec.SpecException {
-        Path layout = Files.createDirectories(dir.resolve("layout-" + name.replace('/', '_') + "-" + content.hashCode()));
+        return image(name, content, "1.0");
+    }
+
+    /** An image named {@code name} with version label {@code version}, holding one file. */
+    Path image(String name, String content, String version) throws IOException, dev.rocket.spec.SpecException {
+        Path layout = Files.createDirectories(dir.resolve("layout-" + name.replace('/', '_') + "-" + content.hashCode() + "-" + version));
         Files.createDirectories(layout.resolve("rootfs"));
         Files.writeString(layout.resolve("rootfs/content"), content);
         Files.writeString(layout.resolve("manifest"), """
                 {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "%s",
-                 "labels": [{"name": "version", "value": "1.0"}, {"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}]}
-                """.formatted(name));
+                 "labels": [{"name": "version", "value": "%s"}, {"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}]}
+                """.formatted(name, version));
         Path aci = dir.resolve(layout.getFileName() + ".aci");
         try (OutputStream out = Files.newOutputStream(aci)) {
             new AciBuilder(XattrReader.none()).build(layout, out, AciCompression.GZIP);

@@ -195,8 +195,18 @@ public final class PodStarter {
 
     private PodPlanner.ResolvedImage resolve(AppRequest app) throws RocketException {
         String argument = app.image();
-        ImageRecord record = images.fetches(argument) ? images.fetch(argument, app.signature().map(Path::toString), PullPolicy.NEW)
-                : store.resolve(argument);
+        Optional<String> signature = app.signature().map(Path::toString);
+        ImageRecord record;
+        if (images.fetches(argument)) {
+            record = images.fetch(argument, signature, PullPolicy.NEW);
+        } else {
+            try {
+                record = store.resolve(argument);
+            } catch (RocketException e) {
+                if (e.kind() != Kind.NOT_FOUND) throw e;
+                record = images.fetch(argument, signature, PullPolicy.NEW); // a name the store lacks: discovery
+            }
+        }
         return new PodPlanner.ResolvedImage(record, manifestOf(record));
     }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 ActoolValidateCommand.class,
                 ActoolCatManifestCommand.class,
                 ActoolPatchManifestCommand.class,
+                ActoolDiscoverCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")
 public final class ActoolCommand implements Runnable {

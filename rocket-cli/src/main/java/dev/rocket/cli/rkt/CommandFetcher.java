@@ -1,14 +1,19 @@
 package dev.rocket.cli.rkt;
 
+import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.docker.DockerAuthConfig;
 import dev.rocket.docker.DockerFetcher;
 import dev.rocket.docker.LookasideConfig;
 import dev.rocket.fetch.FetchEvents;
 import dev.rocket.fetch.HttpDownloader;
+import dev.rocket.fetch.HttpsKeyTrust;
+import dev.rocket.fetch.ImageDiscovery;
 import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.stage0.ImageSource;
+import dev.rocket.fetch.MetaDiscovery;
+import dev.rocket.fetch.PublicKeyFetcher;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
 import dev.rocket.trust.SignatureVerifier;
@@ -21,7 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The image fetcher of a command: global options for trust and insecure escapes, its messages on stderr. */
+/**
+ * The image fetcher of a command: global options for trust, insecure escapes, auth.d credentials and
+ * discovery of names (with {@code --trust-keys-from-https}), its messages on stderr. {@code rkt run} gets
+ * discovery of names by calling this fetcher with the name.
+ */
 final class CommandFetcher {
 
     /** Fetches one image named on the command line. */
@@ -50,8 +59,20 @@ final class CommandFetcher {
     }
 
     static ImageFetcher of(GlobalOptions global, ImageStore store, PrintWriter err) throws RocketException {
-        return new ImageFetcher(store, new SignatureVerifier(new TrustStore(global.trustDirectories())),
-                HttpDownloader.withDefaults(global.insecure()), global.insecure(), events(err));
+        FetchEvents events = events(err);
+        InsecureOptions insecure = global.insecure();
+        HttpDownloader http = global.http(insecure);
+        TrustStore trust = new TrustStore(global.trustDirectories());
+        Optional<HttpsKeyTrust> keyTrust = Optional.empty();
+        if (global.trustKeysFromHttps) {
+            if (insecure.allows(InsecureOptions.Option.TLS)) {
+                events.warning("--trust-keys-from-https is ignored: with --insecure-options=tls, HTTPS proves nothing");
+            } else {
+                keyTrust = Optional.of(new HttpsKeyTrust(new PublicKeyFetcher(http), trust, events));
+            }
+        }
+        ImageDiscovery discovery = ImageDiscovery.forHost(new MetaDiscovery(http, insecure, events), insecure, keyTrust);
+        return new ImageFetcher(store, new SignatureVerifier(trust), http, insecure, events, Optional.of(discovery));
     }
 
     /** The one dispatch point: Docker and OCI images (docker://, oci:, oci-archive:, docker-archive:) or ACIs. */
@@ -71,7 +92,7 @@ final class CommandFetcher {
         };
     }
 
-    private static FetchEvents events(PrintWriter err) {
+    static FetchEvents events(PrintWriter err) {
         return new FetchEvents() {
             @Override
             public void info(String message) {

@@ -40,7 +40,7 @@ final class FetchCommand implements Callable<Integer> {
             description = "When to fetch: never, new (default) or update.")
     PullPolicy pullPolicy = PullPolicy.NEW;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files or URLs; Docker and OCI images as docker://, oci:, oci-archive: or docker-archive:.")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files, URLs or names (NAME[:VERSION][,LABEL=VALUE...], found by discovery); Docker and OCI images as docker://, oci:, oci-archive: or docker-archive:.")
     List<String> images;
 
     @Override

@@ -14,8 +14,15 @@ import dev.rocket.stage1.runtime.RuncRuntime;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 
+import dev.rocket.fetch.AuthConfig;
+import dev.rocket.fetch.HostRoutes;
+import dev.rocket.fetch.HttpDownloader;
+import dev.rocket.trust.ConfigLayer;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** rkt's global flags (commands.md "Global Options"), accepted before or after any subcommand. */
 public final class GlobalOptions {
@@ -82,4 +89,17 @@ public final class GlobalOptions {
     @Option(names = "--trust-keys-from-https", scope = ScopeType.INHERIT,
             description = "Automatically trust keys fetched from HTTPS.")
     public boolean trustKeysFromHttps;
+
+    // Not rkt's: like curl's --connect-to, for trying a discovery setup (and for tests) without DNS.
+    @Option(names = "--connect-to", scope = ScopeType.INHERIT, hidden = true, split = ",", paramLabel = "HOST[:PORT]=ADDRESS:PORT",
+            description = "Connect to ADDRESS:PORT for URLs of HOST (repeatable).")
+    public java.util.List<String> connectTo = new java.util.ArrayList<>();
+
+    /** The HTTP(S) client of fetches: credentials from auth.d, routes from --connect-to. */
+    public HttpDownloader http(InsecureOptions insecure) throws RocketException {
+        List<Path> configs = new ArrayList<>();
+        TrustDirectories dirs = trustDirectories();
+        for (ConfigLayer layer : dirs.layers()) configs.add(dirs.config(layer));
+        return HttpDownloader.withDefaults(insecure).with(HostRoutes.parse(connectTo), AuthConfig.read(configs));
+    }
 }

@@ -2,7 +2,15 @@ package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.base.InsecureOptions;
+import dev.rocket.fetch.FetchEvents;
+import dev.rocket.fetch.HttpDownloader;
+import dev.rocket.fetch.ImageDiscovery;
+import dev.rocket.fetch.MetaDiscovery;
+import dev.rocket.fetch.PublicKeyFetcher;
 import dev.rocket.spec.SpecException;
+import dev.rocket.spec.discovery.DiscoveryRequest;
+import dev.rocket.store.ImageReference;
 import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.trust.ConfigLayer;
 import dev.rocket.trust.OpenPgpKey;
@@ -21,11 +29,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -51,22 +63,24 @@ final class TrustCommand implements Callable<Integer> {
     @Option(names = "--insecure-allow-http", description = "Allow HTTP for key discovery and retrieval.")
     boolean insecureAllowHttp;
 
-    @Parameters(paramLabel = "KEYFILE", description = "Public key files (ascii-armored or binary).")
+    @Parameters(paramLabel = "KEYFILE", description = "Public key files (ascii-armored or binary) or https:// URLs;"
+            + " without any, the keys of --prefix are found by discovery (ac-discovery-pubkeys).")
     List<String> keyFiles = new ArrayList<>();
 
     @Override
     public Integer call() throws RocketException {
         TrustScope scope = scope();
-        if (keyFiles.isEmpty()) {
-            throw new RocketException(Kind.INVALID_ARGUMENT, root
-                    ? "--root needs a key file: discovery cannot vouch for every name"
-                    : "give a key file; discovering keys for --prefix from ac-discovery-pubkeys is not supported yet");
+        if (keyFiles.isEmpty() && root) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "--root needs a key file: discovery cannot vouch for every name");
         }
+        InsecureOptions insecure = insecure();
+        HttpDownloader http = rkt.global().http(insecure);
+        List<String> sources = keyFiles.isEmpty() ? discoverKeys(http, insecure) : keyFiles;
         TrustStore store = new TrustStore(rkt.global().trustDirectories());
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader answers = new BufferedReader(new InputStreamReader(rkt.in(), StandardCharsets.UTF_8));
-        for (String keyFile : keyFiles) {
-            for (OpenPgpKey key : readKeys(keyFile)) {
+        for (String keyFile : sources) {
+            for (OpenPgpKey key : readKeys(keyFile, http)) {
                 if (!skipFingerprintReview && !confirmed(out, answers, scope, keyFile, key)) {
                     out.println("Not trusting \"" + keyFile + "\".");
                     out.flush();
@@ -96,10 +110,31 @@ final class TrustCommand implements Callable<Integer> {
         }
     }
 
-    private static List<OpenPgpKey> readKeys(String keyFile) throws RocketException {
+    /** The key URLs that {@code ac-discovery-pubkeys} names for the prefix. */
+    private List<String> discoverKeys(HttpDownloader http, InsecureOptions insecure) throws RocketException {
+        FetchEvents events = CommandFetcher.events(spec.commandLine().getErr());
+        MetaDiscovery meta = new MetaDiscovery(http, insecure, events);
+        ImageDiscovery discovery = ImageDiscovery.forHost(meta, insecure, Optional.empty());
+        DiscoveryRequest request = discovery.request(new ImageReference(new AcIdentifier(prefix), new LinkedHashMap<>()));
+        return meta.publicKeys(request).endpoints().publicKeys();
+    }
+
+    /** The global insecure options, plus plain HTTP for keys with {@code --insecure-allow-http}. */
+    private InsecureOptions insecure() throws RocketException {
+        List<String> words = new ArrayList<>(rkt.global().insecureOptions);
+        if (insecureAllowHttp) words.add("http");
+        return InsecureOptions.parse(words);
+    }
+
+    private List<OpenPgpKey> readKeys(String keyFile, HttpDownloader http) throws RocketException {
         if (keyFile.startsWith("https://") || keyFile.startsWith("http://")) {
-            throw new RocketException(Kind.INVALID_ARGUMENT,
-                    "fetching keys from URLs is not supported yet; download " + keyFile + " and give the file");
+            URI url;
+            try {
+                url = new URI(keyFile);
+            } catch (URISyntaxException e) {
+                throw new RocketException(Kind.INVALID_ARGUMENT, "\"" + keyFile + "\" is not a valid URL: " + e.getReason());
+            }
+            return new PublicKeyFetcher(http).fetch(url, insecureAllowHttp);
         }
         try (InputStream in = Files.newInputStream(Path.of(keyFile))) {
             return OpenPgpKey.readAll(in, keyFile);

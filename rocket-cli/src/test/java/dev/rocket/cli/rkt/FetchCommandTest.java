@@ -102,7 +102,7 @@ class FetchCommandTest {
     @Test
     void badArgumentsAreOneLine() {
         for (String[] args : new String[][]{{"fetch", dir.resolve("missing.aci").toString()},
-                {"fetch", "example.com/by-name"}, {"--insecure-options=bogus", "fetch", aci.toString()}}) {
+                {"fetch", "--pull-policy=never", "example.com/by-name"}, {"--insecure-options=bogus", "fetch", aci.toString()}}) {
             CliRun run = rkt(args);
             assertEquals(CommandRunner.EXIT_FAILURE, run.exitCode(), String.join(" ", args));
             assertEquals(1, run.err().lines().count(), run.err());

@@ -39,6 +39,27 @@ public final class PodNetworking {
     }
 
     /**
+     * Checks, before a pod is started, what {@link #setUp} would refuse: networks that are not configured, and
+     * {@code --port} names that no app declares or that cannot be forwarded.
+     */
+    public void check(NetSelection selection, List<PortMapping> ports, List<Port> appPorts) throws RocketException {
+        if (selection.mode() == NetSelection.Mode.HOST) {
+            if (!ports.isEmpty()) {
+                throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
+                        "--port cannot be used with --net=host: the apps already listen on the host's addresses");
+            }
+            return;
+        }
+        List<NetworkDefinition> networks = NetworkCatalog.load(settings.configDirs()).resolve(selection);
+        if (!ports.isEmpty()) {
+            PortForwards.runtimeConfig(ports, appPorts);
+            if (networks.isEmpty()) {
+                throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "--port needs a network to forward to; --net=none has none");
+            }
+        }
+    }
+
+    /**
      * Sets up the pod's networks as {@code --net} and {@code --port} ask. For {@code --net=host} nothing is done;
      * for {@code --net=none} only loopback comes up. If any step fails, what was done is undone before the
      * error is thrown.

@@ -8,14 +8,9 @@ import dev.rocket.net.NetworkSettings;
 import dev.rocket.net.NetworkTeardownMain;
 import dev.rocket.net.PodNetworking;
 import dev.rocket.net.ResolvConf;
-import dev.rocket.spec.schema.App;
-import dev.rocket.spec.schema.ImageManifest;
-import dev.rocket.spec.schema.PodManifest;
-import dev.rocket.spec.schema.RuntimeApp;
 import dev.rocket.spec.types.PodUuid;
 import dev.rocket.spec.types.Port;
 import dev.rocket.stage1.oci.VolumeMount;
-import dev.rocket.store.index.ImageRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,16 +23,6 @@ import java.util.List;
  * {@code /etc/hosts} every app of the pod sees (written to {@code stage1/etc/} and bound into each app).
  */
 final class PodNetworkFiles {
-
-    @FunctionalInterface
-    interface ImageOfApp {
-        ImageRecord image(RuntimeApp app) throws RocketException;
-    }
-
-    @FunctionalInterface
-    interface ManifestOfImage {
-        ImageManifest manifest(ImageRecord image) throws RocketException;
-    }
 
     private final NetworkSettings settings;
     private final PodUuid uuid;
@@ -52,13 +37,7 @@ final class PodNetworkFiles {
     }
 
     /** Joins the networks; the files to bind into every app. */
-    List<VolumeMount> setUp(PodManifest manifest, Path netns, ManifestOfImage manifests, ImageOfApp images)
-            throws RocketException, IOException {
-        List<Port> appPorts = new ArrayList<>();
-        for (RuntimeApp app : manifest.apps()) {
-            ImageManifest image = manifests.manifest(images.image(app));
-            app.app().or(image::app).map(App::ports).ifPresent(appPorts::addAll);
-        }
+    List<VolumeMount> setUp(Path netns, List<Port> appPorts) throws RocketException, IOException {
         List<NetworkAttachment> attached = new PodNetworking(settings).setUp(uuid, netns, options.net(), options.ports(),
                 appPorts, pod);
         Path etc = Files.createDirectories(pod.resolve("stage1").resolve("etc"));

@@ -20,6 +20,7 @@ import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.schema.PodManifest;
 import dev.rocket.spec.schema.RuntimeApp;
 import dev.rocket.spec.types.PodUuid;
+import dev.rocket.spec.types.Port;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.stage1.oci.VolumeMount;
@@ -70,7 +71,10 @@ public final class PodStarter {
     public void run(RunRequest request) throws RocketException {
         RunningPod running;
         try (PreparingPod preparing = pods.create()) {
-            prepare(preparing, request);
+            PodManifest manifest = prepare(preparing, request);
+            if (request.flavor() != Flavor.FLY) {
+                new PodNetworking(networks).check(request.options().net(), request.options().ports(), appPorts(manifest));
+            }
             running = preparing.markRunning();
         }
         launch(running, request.options());
@@ -90,14 +94,24 @@ public final class PodStarter {
         launch(pods.startPrepared(uuid), options);
     }
 
-    private void prepare(PreparingPod preparing, RunRequest request) throws RocketException {
+    /** The ports the apps of {@code pod} declare, which {@code --port} names. */
+    List<Port> appPorts(PodManifest pod) throws RocketException {
+        List<Port> ports = new ArrayList<>();
+        for (RuntimeApp app : pod.apps()) {
+            ImageManifest image = manifestOf(imageOf(app));
+            app.app().or(image::app).map(dev.rocket.spec.schema.App::ports).ifPresent(ports::addAll);
+        }
+        return ports;
+    }
+
+    private PodManifest prepare(PreparingPod preparing, RunRequest request) throws RocketException {
         PodManifest manifest;
         List<ImageRecord> images = new ArrayList<>();
         if (request.podManifest().isPresent()) {
             manifest = readPodManifest(request.podManifest().get());
             for (RuntimeApp app : manifest.apps()) images.add(imageOf(app));
         } else {
-            PodPlanner.Plan plan = new PodPlanner(this::resolve).plan(request);
+            PodPlanner.Plan plan = new PodPlanner(app -> resolve(app, request.pullPolicy())).plan(request);
             manifest = plan.manifest();
             plan.images().forEach(image -> images.add(image.record()));
         }
@@ -117,6 +131,7 @@ public final class PodStarter {
             if (!overlay) Files.writeString(stage1.resolve(NO_OVERLAY_FILE), "");
             preparing.writeManifest(manifest);
             for (ImageRecord image : images) store.touch(image.id());
+            return manifest;
         } catch (IOException e) {
             throw new RocketException(Kind.INTERNAL, "preparing the pod failed: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -138,7 +153,7 @@ public final class PodStarter {
             List<VolumeMount> podFiles = List.of();
             if (namespaces != null && !options.hostNetwork()) {
                 PodNetworkFiles files = new PodNetworkFiles(networks, running.uuid(), dir, options);
-                podFiles = files.setUp(pod, PodLayout.namespaces(dir).resolve("net"), this::manifestOf, this::imageOf);
+                podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod));
                 atExit = PodNetworkFiles.teardownCommand(dir);
             }
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()
@@ -193,18 +208,18 @@ public final class PodStarter {
         }
     }
 
-    private PodPlanner.ResolvedImage resolve(AppRequest app) throws RocketException {
+    private PodPlanner.ResolvedImage resolve(AppRequest app, PullPolicy policy) throws RocketException {
         String argument = app.image();
         Optional<String> signature = app.signature().map(Path::toString);
         ImageRecord record;
         if (images.fetches(argument)) {
-            record = images.fetch(argument, signature, PullPolicy.NEW);
+            record = images.fetch(argument, signature, policy);
         } else {
             try {
                 record = store.resolve(argument);
             } catch (RocketException e) {
-                if (e.kind() != Kind.NOT_FOUND) throw e;
-                record = images.fetch(argument, signature, PullPolicy.NEW); // a name the store lacks: discovery
+                if (e.kind() != Kind.NOT_FOUND || policy == PullPolicy.NEVER) throw e;
+                record = images.fetch(argument, signature, policy); // a name the store lacks: discovery
             }
         }
         return new PodPlanner.ResolvedImage(record, manifestOf(record));

@@ -1,6 +1,7 @@
 package dev.rocket.stage0;
 
 import dev.rocket.base.InsecureOptions;
+import dev.rocket.fetch.PullPolicy;
 import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.Flavor;
@@ -19,10 +20,11 @@ import java.util.Optional;
  * @param podManifest  {@code --pod-manifest}: a pod manifest file used as given instead of apps and volumes
  * @param uuidFileSave where to write the pod's UUID, when given
  * @param noOverlay    {@code --no-overlay}: copy each image's tree into the pod instead of an overlay mount
+ * @param pullPolicy   {@code --pull-policy}: when images are fetched rather than taken from the store
  */
 public record RunRequest(List<AppRequest> apps, List<Volume> volumes, List<EnvironmentVariable> environment,
                          Optional<Path> podManifest, Optional<Path> uuidFileSave, Flavor flavor, boolean noOverlay,
-                         PodRunOptions options) {
+                         PullPolicy pullPolicy, PodRunOptions options) {
 
     public RunRequest {
         apps = List.copyOf(apps);
@@ -33,7 +35,7 @@ public record RunRequest(List<AppRequest> apps, List<Volume> volumes, List<Envir
     /** A pod of {@code images}, each as its manifest says. */
     public static RunRequest of(List<String> images, PodRunOptions options) {
         return new RunRequest(images.stream().map(AppRequest::of).toList(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), Flavor.DEFAULT, false, options);
+                Optional.empty(), Flavor.DEFAULT, false, PullPolicy.NEW, options);
     }
 
     public InsecureOptions insecure() {

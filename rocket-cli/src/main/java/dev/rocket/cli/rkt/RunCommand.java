@@ -3,6 +3,7 @@ package dev.rocket.cli.rkt;
 import dev.rocket.base.RocketException;
 import dev.rocket.cli.PositionalFlags;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.fetch.PullPolicy;
 import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage0.AppRequest;
@@ -76,6 +77,10 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
             description = "Run the pod this manifest describes (its images must be in the store); only --net, --no-overlay and --interactive apply.")
     Path podManifest;
 
+    @Option(names = "--pull-policy", paramLabel = "POLICY", converter = PullPolicyConverter.class,
+            description = "When to fetch images: never (the store only), new (default: names missing from the store) or update.")
+    PullPolicy pullPolicy = PullPolicy.NEW;
+
     @Parameters(paramLabel = "IMAGE", arity = "0..*",
             description = "The images (path, URL, name or ID), each followed by its app flags, -- and its arguments, and --- before the next.")
     List<String> arguments = new ArrayList<>();
@@ -105,7 +110,7 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
             default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--stage1-name=" + stage1 + ": the flavors are default and fly");
         };
         return new RunRequest(apps, podVolumes, environment(), Optional.ofNullable(podManifest),
-                Optional.ofNullable(uuidFileSave), flavor, noOverlay, network.runOptions(interactive, rkt.global().insecure()));
+                Optional.ofNullable(uuidFileSave), flavor, noOverlay, pullPolicy, network.runOptions(interactive, rkt.global().insecure()));
     }
 
     /** --inherit-env first, then --set-env-file, then --set-env: a later setting of a name wins. */

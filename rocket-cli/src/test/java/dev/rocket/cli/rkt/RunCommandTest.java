@@ -168,7 +168,7 @@ class RunCommandTest {
 
     @Test
     void badInputLeavesNoPod() throws Exception {
-        for (String[] args : new String[][]{{"run", "example.com/not-fetched"}, {"run", "--net=bridge", image.toString()},
+        for (String[] args : new String[][]{{"run", "--pull-policy=never", "example.com/not-fetched"}, {"run", "--net=bridge", image.toString()},
                 {"run", image.toString(), "--user-nonsense=1"}, {"run", image.toString(), "---", image.toString()}, {"run", dir.resolve("missing.aci").toString()}}) {
             PodTestKit.Finished run = run(args);
             assertEquals(CommandRunner.EXIT_FAILURE, run.exitCode(), String.join(" ", args) + ": " + run.err());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.spec.isolator.Capability;
+import dev.rocket.stage1.isolation.SeccompProfile;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -37,7 +39,7 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
 
     /** The process to run: command line, environment, working directory, user and privileges. */
     public record Process(List<String> args, List<String> env, String cwd, User user, Capabilities capabilities,
-                          boolean noNewPrivileges, List<Rlimit> rlimits) {
+                          boolean noNewPrivileges, List<Rlimit> rlimits, OptionalInt oomScoreAdj) {
         public Process {
             args = List.copyOf(args);
             env = List.copyOf(env);
@@ -97,15 +99,16 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
      *
      * @param cpuShares relative weight (cgroup v1 cpu.shares; runc converts it to cpu.weight on v2)
      */
-    public record Resources(OptionalLong memoryLimit, OptionalLong cpuShares, OptionalLong cpuQuota,
-                            OptionalLong cpuPeriod) {
-        public static final Resources NONE =
-                new Resources(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+    public record Resources(OptionalLong memoryLimit, OptionalLong memoryReservation, OptionalLong cpuShares,
+                            OptionalLong cpuQuota, OptionalLong cpuPeriod) {
+        public static final Resources NONE = new Resources(OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
     }
 
-    /** The Linux part: namespaces, cgroup, resources, sysctl and the paths hidden from the app. */
+    /** The Linux part: namespaces, cgroup, resources, sysctl, the paths hidden from the app and its syscall filter. */
     public record Linux(List<Namespace> namespaces, String cgroupsPath, Resources resources,
-                        Map<String, String> sysctl, List<String> maskedPaths, List<String> readonlyPaths) {
+                        Map<String, String> sysctl, List<String> maskedPaths, List<String> readonlyPaths,
+                        Optional<SeccompProfile> seccomp) {
         public Linux {
             namespaces = List.copyOf(namespaces);
             sysctl = Collections.unmodifiableMap(new LinkedHashMap<>(sysctl));
@@ -147,6 +150,7 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
             rlimits.addObject().put("type", limit.type()).put("hard", limit.hard()).put("soft", limit.soft());
         }
         proc.put("noNewPrivileges", process.noNewPrivileges());
+        process.oomScoreAdj().ifPresent(adj -> proc.put("oomScoreAdj", adj));
         json.putObject("root").put("path", root.path().toString()).put("readonly", root.readonly());
         hostname.ifPresent(name -> json.put("hostname", name));
         ArrayNode mountArray = json.putArray("mounts");
@@ -169,6 +173,7 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
         }
         strings(lin.putArray("maskedPaths"), linux.maskedPaths());
         strings(lin.putArray("readonlyPaths"), linux.readonlyPaths());
+        linux.seccomp().ifPresent(profile -> lin.set("seccomp", seccomp(profile)));
         return json;
     }
 
@@ -190,12 +195,34 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         // Without a device rule runc leaves the device cgroup to its defaults; deny-all then the usual nodes.
         json.putArray("devices").addObject().put("allow", false).put("access", "rwm");
-        resources.memoryLimit().ifPresent(limit -> json.putObject("memory").put("limit", limit));
+        if (resources.memoryLimit().isPresent() || resources.memoryReservation().isPresent()) {
+            ObjectNode memory = json.putObject("memory");
+            resources.memoryLimit().ifPresent(limit -> memory.put("limit", limit));
+            resources.memoryReservation().ifPresent(reservation -> memory.put("reservation", reservation));
+        }
         if (resources.cpuShares().isPresent() || resources.cpuQuota().isPresent()) {
             ObjectNode cpu = json.putObject("cpu");
             resources.cpuShares().ifPresent(shares -> cpu.put("shares", shares));
             resources.cpuQuota().ifPresent(quota -> cpu.put("quota", quota));
             resources.cpuPeriod().ifPresent(period -> cpu.put("period", period));
+        }
+        return json;
+    }
+
+    private static JsonNode seccomp(SeccompProfile profile) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("defaultAction", profile.defaultAction().oci());
+        if (profile.defaultAction() == SeccompProfile.Action.ERRNO) {
+            json.put("defaultErrnoRet", profile.errno().orElseThrow().number());
+        }
+        strings(json.putArray("architectures"), SeccompProfile.ARCHITECTURES);
+        if (!profile.syscalls().isEmpty()) {
+            ObjectNode rule = json.putArray("syscalls").addObject();
+            strings(rule.putArray("names"), profile.syscalls());
+            rule.put("action", profile.listedAction().oci());
+            if (profile.listedAction() == SeccompProfile.Action.ERRNO) {
+                rule.put("errnoRet", profile.errno().orElseThrow().number());
+            }
         }
         return json;
     }

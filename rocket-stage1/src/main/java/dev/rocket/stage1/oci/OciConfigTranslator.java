@@ -14,6 +14,9 @@ import dev.rocket.spec.isolator.SysctlIsolator;
 import dev.rocket.spec.schema.App;
 import dev.rocket.spec.types.Environment;
 import dev.rocket.spec.types.EnvironmentVariable;
+import dev.rocket.stage1.isolation.IsolatorReport;
+import dev.rocket.stage1.isolation.SeccompPolicy;
+import dev.rocket.stage1.isolation.SeccompProfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +61,24 @@ public final class OciConfigTranslator {
     }
 
     /**
-     * The configuration of {@code launch} in {@code pod}.
+     * The configuration of {@code launch} in {@code pod}; {@link #translateWithReport} also says what became of
+     * each isolator.
      *
      * @throws RocketException NOT_FOUND when the working directory, user or group does not exist in the app's
      *                         rootfs; INVALID_ARGUMENT when the app has no exec or asks for a sysctl that is not
      *                         the pod's to set
      */
     public OciConfig translate(AppLaunch launch, PodFacts pod) throws RocketException {
+        return translateWithReport(launch, pod).config();
+    }
+
+    /**
+     * The configuration of {@code launch} in {@code pod} and the record of which isolators it enforces, modifies
+     * or ignores (ace.md's MUST), for stage0 to save with the pod.
+     *
+     * @throws RocketException as {@link #translate}, and INVALID_ARGUMENT for an unknown seccomp wildcard
+     */
+    public OciTranslation translateWithReport(AppLaunch launch, PodFacts pod) throws RocketException {
         App app = launch.app();
         if (app.exec().isEmpty()) {
             throw new RocketException(Kind.INVALID_ARGUMENT, "app " + launch.name()
@@ -78,17 +92,32 @@ public final class OciConfigTranslator {
         }
         OciConfig.User user = new RootfsIdentity(launch.rootfs(), launch.name()).resolve(app);
         boolean fly = launch.flavor() == Flavor.FLY;
+        IsolatorReport.Builder report = new IsolatorReport.Builder(launch.name().value());
         List<Isolator> isolators = Stream.concat(app.isolators().stream(), launch.podIsolators().stream()).toList();
+        OciConfig.Capabilities capabilities = capabilities(launch, isolators, user.uid() == 0);
+        CapabilityReport.record(launch, isolators, user.uid() == 0, capabilities, report);
+        boolean noNewPrivileges = noNewPrivileges(isolators);
+        isolators.stream().filter(NoNewPrivilegesIsolator.class::isInstance).forEach(i -> report.enforced(
+                i.name().value(), noNewPrivileges ? "no_new_privs set" : "no_new_privs not set"));
         OciConfig.Process process = new OciConfig.Process(app.exec().args(), environment(launch, pod), cwd, user,
-                capabilities(launch, isolators, user.uid() == 0), noNewPrivileges(isolators), rlimits());
+                capabilities, noNewPrivileges, rlimits(), launch.oomScoreAdj());
         OciConfig.Root root = new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs());
         boolean ownUts = !fly && !(pod.uts() instanceof NamespaceSource.Host);
         boolean hidePaths = !fly && !launch.insecure().allows(Option.PATHS);
+        Optional<String> noSeccomp = fly ? Optional.of("the fly flavor runs apps unconfined")
+                : launch.insecure().allows(Option.SECCOMP) ? Optional.of("--insecure-options=seccomp") : Optional.empty();
+        Optional<SeccompProfile> seccomp = SeccompPolicy.decide(app.isolators(), launch.podIsolators(), noSeccomp, report);
+        OciConfig.Resources resources = fly ? OciConfig.Resources.NONE : resources(isolators);
+        ResourceReport.record(app.isolators(), launch.podIsolators(), fly, report);
+        Map<String, String> sysctl = sysctl(launch, pod, isolators);
+        isolators.stream().filter(SysctlIsolator.class::isInstance).forEach(i -> report.enforced(i.name().value(),
+                "set in the pod's network namespace: " + String.join(", ", ((SysctlIsolator) i).parameters().keySet())));
+        OtherIsolators.record(isolators, report);
         OciConfig.Linux linux = new OciConfig.Linux(namespaces(launch.flavor(), pod), launch.cgroupsPath(),
-                fly ? OciConfig.Resources.NONE : resources(isolators), sysctl(launch, pod, isolators),
-                hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of());
-        return new OciConfig(process, root, ownUts ? Optional.of(pod.hostname()) : Optional.empty(),
+                resources, sysctl, hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp);
+        OciConfig config = new OciConfig(process, root, ownUts ? Optional.of(pod.hostname()) : Optional.empty(),
                 mounts(launch.volumes()), linux);
+        return new OciTranslation(config, report.build());
     }
 
     /**
@@ -166,10 +195,14 @@ public final class OciConfigTranslator {
      */
     static OciConfig.Resources resources(List<Isolator> isolators) {
         OptionalLong memory = OptionalLong.empty();
+        OptionalLong memoryRequest = OptionalLong.empty();
         OptionalLong cpuLimit = OptionalLong.empty();
         OptionalLong cpuRequest = OptionalLong.empty();
         for (Isolator isolator : isolators) {
-            if (isolator instanceof MemoryIsolator m) memory = lowest(memory, m.limit().amount());
+            if (isolator instanceof MemoryIsolator m) {
+                memory = lowest(memory, m.limit().amount());
+                memoryRequest = lowest(memoryRequest, m.effectiveRequest().amount());
+            }
             if (isolator instanceof CpuIsolator c) {
                 cpuLimit = lowest(cpuLimit, c.limit().amount());
                 cpuRequest = lowest(cpuRequest, c.effectiveRequest().amount());
@@ -179,7 +212,10 @@ public final class OciConfigTranslator {
                 ? OptionalLong.of(Math.max(1000, cpuLimit.getAsLong() * CPU_PERIOD / 1000)) : OptionalLong.empty();
         OptionalLong shares = cpuRequest.isPresent()
                 ? OptionalLong.of(Math.max(2, cpuRequest.getAsLong() * 1024 / 1000)) : OptionalLong.empty();
-        return new OciConfig.Resources(memory, shares, quota,
+        // A request equal to the limit says nothing more; a lower one becomes the soft limit reclaim aims at.
+        OptionalLong reservation = memoryRequest.isPresent() && memoryRequest.getAsLong() < memory.getAsLong()
+                ? memoryRequest : OptionalLong.empty();
+        return new OciConfig.Resources(memory, reservation, shares, quota,
                 quota.isPresent() ? OptionalLong.of(CPU_PERIOD) : OptionalLong.empty());
     }
 

@@ -55,9 +55,16 @@ public final class OciConfigTranslator {
             "/proc/sysrq-trigger");
 
     private final HostLimits hostLimits;
+    private final HostCapabilities hostCapabilities;
 
+    /** A translator bounded by {@code hostLimits} and this process's own capabilities. */
     public OciConfigTranslator(HostLimits hostLimits) {
+        this(hostLimits, HostCapabilities.ofThisProcess());
+    }
+
+    public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities) {
         this.hostLimits = hostLimits;
+        this.hostCapabilities = hostCapabilities;
     }
 
     /**
@@ -96,6 +103,12 @@ public final class OciConfigTranslator {
         List<Isolator> isolators = Stream.concat(app.isolators().stream(), launch.podIsolators().stream()).toList();
         OciConfig.Capabilities capabilities = capabilities(launch, isolators, user.uid() == 0);
         CapabilityReport.record(launch, isolators, user.uid() == 0, capabilities, report);
+        Set<Capability> lacking = hostCapabilities.missingFrom(capabilities.bounding());
+        if (!lacking.isEmpty()) {
+            capabilities = without(capabilities, lacking);
+            report.modified("capabilities", "left out because Rocket itself does not hold them on this host: "
+                    + lacking.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")));
+        }
         boolean noNewPrivileges = noNewPrivileges(isolators);
         isolators.stream().filter(NoNewPrivilegesIsolator.class::isInstance).forEach(i -> report.enforced(
                 i.name().value(), noNewPrivileges ? "no_new_privs set" : "no_new_privs not set"));
@@ -157,6 +170,16 @@ public final class OciConfigTranslator {
         Set<Capability> none = Set.of();
         return root ? new OciConfig.Capabilities(set, set, set, set, none)
                 : new OciConfig.Capabilities(set, none, none, none, none);
+    }
+
+    private static OciConfig.Capabilities without(OciConfig.Capabilities sets, Set<Capability> lacking) {
+        java.util.function.UnaryOperator<Set<Capability>> minus = set -> {
+            Set<Capability> kept = set.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(set);
+            kept.removeAll(lacking);
+            return kept;
+        };
+        return new OciConfig.Capabilities(minus.apply(sets.bounding()), minus.apply(sets.effective()),
+                minus.apply(sets.inheritable()), minus.apply(sets.permitted()), minus.apply(sets.ambient()));
     }
 
     static boolean noNewPrivileges(List<Isolator> isolators) {

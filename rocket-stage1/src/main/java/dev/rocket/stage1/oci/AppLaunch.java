@@ -8,6 +8,7 @@ import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.schema.PodManifest;
 import dev.rocket.spec.schema.RuntimeApp;
 import dev.rocket.spec.types.AcName;
+import dev.rocket.stage1.isolation.IsolatorOverrides;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -50,10 +51,20 @@ public record AppLaunch(AcName name, App app, boolean readOnlyRootFs, Path rootf
         });
     }
 
-    /** This launch with {@code readOnlyRootFs}, the OOM score adjustment and {@code appIsolators} in place of the app's. */
+    /** This launch with a read-only rootfs or not, the OOM score adjustment and {@code effectiveApp}. */
     public AppLaunch with(boolean readOnly, OptionalInt oomScore, App effectiveApp) {
         return new AppLaunch(name, effectiveApp, readOnly, rootfs, volumes, podIsolators, cgroupsPath, flavor, insecure,
                 oomScore);
+    }
+
+    /** This launch with the command line's isolation flags applied over the app's manifests. */
+    public AppLaunch with(IsolatorOverrides overrides) {
+        App a = app;
+        App overridden = new App(a.exec(), a.eventHandlers(), a.user(), a.group(), a.supplementaryGids(),
+                a.workingDirectory(), a.environment(), a.mountPoints(), a.ports(), overrides.applyTo(a.isolators()),
+                a.userAnnotations(), a.userLabels());
+        return with(readOnlyRootFs || overrides.readOnlyRootFs(),
+                overrides.oomScoreAdj().isPresent() ? overrides.oomScoreAdj() : oomScoreAdj, overridden);
     }
 
     /**

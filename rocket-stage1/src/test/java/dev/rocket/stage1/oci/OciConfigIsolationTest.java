@@ -161,4 +161,24 @@ class OciConfigIsolationTest {
         assertEquals(Outcome.ENFORCED, caps.outcome());
         assertTrue(caps.detail().contains("CAP_NET_BIND_SERVICE"), caps.detail());
     }
+
+    @Test
+    void commandLineOverridesReachTheConfiguration() throws Exception {
+        AppLaunch launch = launch(app(MemoryIsolator.of("1G")), InsecureOptions.none(), List.of())
+                .with(new dev.rocket.stage1.isolation.IsolatorOverrides(List.of(MemoryIsolator.of("64M")),
+                        OptionalInt.of(300), true));
+        JsonNode json = translate(launch).config().toJsonTree();
+        assertEquals(64_000_000, json.at("/linux/resources/memory/limit").asLong());
+        assertEquals(300, json.at("/process/oomScoreAdj").asInt());
+        assertTrue(json.at("/root/readonly").asBoolean());
+    }
+
+    @Test
+    void theBundleKeepsTheReportBesideTheConfiguration() throws Exception {
+        OciTranslation translation = translate(launch(app(), InsecureOptions.none(), List.of()));
+        OciBundle bundle = new OciBundle(dir.resolve("bundle")).write(translation);
+        assertTrue(java.nio.file.Files.isRegularFile(bundle.configFile()));
+        assertEquals(Optional.of(translation.report()), bundle.readReport());
+        assertEquals(Optional.empty(), new OciBundle(dir.resolve("other")).readReport());
+    }
 }

@@ -39,7 +39,8 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
 
     /** The process to run: command line, environment, working directory, user and privileges. */
     public record Process(List<String> args, List<String> env, String cwd, User user, Capabilities capabilities,
-                          boolean noNewPrivileges, List<Rlimit> rlimits, OptionalInt oomScoreAdj) {
+                          boolean noNewPrivileges, List<Rlimit> rlimits, OptionalInt oomScoreAdj,
+                          SecurityLabels labels) {
         public Process {
             args = List.copyOf(args);
             env = List.copyOf(env);
@@ -47,6 +48,11 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
             if (args.isEmpty()) throw new IllegalArgumentException("a process needs a program to run");
             if (!cwd.startsWith("/")) throw new IllegalArgumentException("the working directory must be absolute: " + cwd);
         }
+    }
+
+    /** The labels of the host's security modules for the process; empty when none applies. */
+    public record SecurityLabels(Optional<String> apparmorProfile, Optional<String> selinuxLabel) {
+        public static final SecurityLabels NONE = new SecurityLabels(Optional.empty(), Optional.empty());
     }
 
     /** The numeric identity of the process. */
@@ -151,6 +157,8 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
         }
         proc.put("noNewPrivileges", process.noNewPrivileges());
         process.oomScoreAdj().ifPresent(adj -> proc.put("oomScoreAdj", adj));
+        process.labels().apparmorProfile().ifPresent(profile -> proc.put("apparmorProfile", profile));
+        process.labels().selinuxLabel().ifPresent(label -> proc.put("selinuxLabel", label));
         json.putObject("root").put("path", root.path().toString()).put("readonly", root.readonly());
         hostname.ifPresent(name -> json.put("hostname", name));
         ArrayNode mountArray = json.putArray("mounts");

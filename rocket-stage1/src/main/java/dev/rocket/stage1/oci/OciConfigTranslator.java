@@ -56,15 +56,22 @@ public final class OciConfigTranslator {
 
     private final HostLimits hostLimits;
     private final HostCapabilities hostCapabilities;
+    private final SecurityModules securityModules;
 
-    /** A translator bounded by {@code hostLimits} and this process's own capabilities. */
+    /** A translator bounded by {@code hostLimits}, this process's own capabilities and the host's security modules. */
     public OciConfigTranslator(HostLimits hostLimits) {
-        this(hostLimits, HostCapabilities.ofThisProcess());
+        this(hostLimits, HostCapabilities.ofThisProcess(), SecurityModules.ofThisHost());
     }
 
+    /** A translator for a host without AppArmor or SELinux. */
     public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities) {
+        this(hostLimits, hostCapabilities, SecurityModules.none());
+    }
+
+    public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities, SecurityModules securityModules) {
         this.hostLimits = hostLimits;
         this.hostCapabilities = hostCapabilities;
+        this.securityModules = securityModules;
     }
 
     /**
@@ -112,8 +119,10 @@ public final class OciConfigTranslator {
         boolean noNewPrivileges = noNewPrivileges(isolators);
         isolators.stream().filter(NoNewPrivilegesIsolator.class::isInstance).forEach(i -> report.enforced(
                 i.name().value(), noNewPrivileges ? "no_new_privs set" : "no_new_privs not set"));
+        OciConfig.SecurityLabels labels = SecurityLabelPolicy.decide(launch.name(), app.isolators(),
+                launch.podIsolators(), securityModules, fly, report);
         OciConfig.Process process = new OciConfig.Process(app.exec().args(), environment(launch, pod), cwd, user,
-                capabilities, noNewPrivileges, rlimits(), launch.oomScoreAdj());
+                capabilities, noNewPrivileges, rlimits(), launch.oomScoreAdj(), labels);
         OciConfig.Root root = new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs());
         boolean ownUts = !fly && !(pod.uts() instanceof NamespaceSource.Host);
         boolean hidePaths = !fly && !launch.insecure().allows(Option.PATHS);

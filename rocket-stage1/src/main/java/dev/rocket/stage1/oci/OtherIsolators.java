@@ -1,11 +1,9 @@
 package dev.rocket.stage1.oci;
 
-import dev.rocket.spec.isolator.ApparmorProfileIsolator;
 import dev.rocket.spec.isolator.BlockBandwidthIsolator;
 import dev.rocket.spec.isolator.BlockIopsIsolator;
 import dev.rocket.spec.isolator.Isolator;
 import dev.rocket.spec.isolator.NetworkBandwidthIsolator;
-import dev.rocket.spec.isolator.SelinuxContextIsolator;
 import dev.rocket.spec.isolator.UnknownIsolator;
 import dev.rocket.stage1.isolation.IsolatorReport;
 
@@ -23,8 +21,6 @@ final class OtherIsolators {
                 case BlockBandwidthIsolator b -> "block device bandwidth limits are not applied yet";
                 case BlockIopsIsolator b -> "block device IOPS limits are not applied yet";
                 case NetworkBandwidthIsolator n -> "network bandwidth belongs to the pod's network setup, not applied yet";
-                case SelinuxContextIsolator s -> "SELinux contexts are not applied yet";
-                case ApparmorProfileIsolator a -> "AppArmor profiles are not applied yet";
                 case UnknownIsolator u -> "not an isolator Rocket knows";
                 default -> null;
             };

@@ -204,6 +204,26 @@ class IsolationProbeTest {
         assertTrue(result.out().contains("Function not implemented"), result.out());
     }
 
+    @Test
+    void aSmallRetainSetKillingWithSigsysStillLetsTheRuntimeStartTheApp() throws Exception {
+        // What a static busybox needs from execve to exit (strace -c /bin/busybox true); the runtime adds its own.
+        SeccompRetainSetIsolator retain = new SeccompRetainSetIsolator(syscalls("readlink", "brk", "mprotect",
+                "prlimit64", "prctl", "arch_prctl", "getuid", "getrandom", "rseq", "set_robust_list", "set_tid_address"),
+                Optional.empty());
+        assertEquals(0, run(direct("0", retain, "true")).code());
+        assertEquals(0, run(direct(TestRootfs.USER, retain, "true")).code());
+        assertEquals(128 + 31, run(direct("0", retain, "swapoff", "/nothing")).code());
+    }
+
+    /** Busybox run directly as the app, with no shell in between. */
+    private static App direct(String user, Isolator isolator, String... applet) {
+        List<String> args = new ArrayList<>(List.of("/bin/busybox"));
+        args.addAll(List.of(applet));
+        return new App(Exec.of(args.toArray(String[]::new)), List.of(), user, user.equals("0") ? "0" : TestRootfs.GROUP,
+                List.of(), Optional.empty(),
+                Environment.NONE, List.of(), List.of(), List.of(isolator), UserMap.NONE, UserMap.NONE);
+    }
+
     // Paths, OOM score
 
     @Test

@@ -28,6 +28,17 @@ public final class CgroupFiles {
             resources.cpuShares().ifPresent(v -> files.put("cpu/cpu.shares", Long.toString(v)));
             resources.cpuQuota().ifPresent(v -> files.put("cpu/cpu.cfs_quota_us", Long.toString(v)));
             resources.cpuPeriod().ifPresent(v -> files.put("cpu/cpu.cfs_period_us", Long.toString(v)));
+            OciConfig.BlockIo block = resources.blockIo();
+            if (!block.isEmpty()) {
+                block.bytesPerSecond().ifPresent(rate -> {
+                    files.put("blkio/blkio.throttle.read_bps_device", perDevice(block, rate));
+                    files.put("blkio/blkio.throttle.write_bps_device", perDevice(block, rate));
+                });
+                block.iops().ifPresent(rate -> {
+                    files.put("blkio/blkio.throttle.read_iops_device", perDevice(block, rate));
+                    files.put("blkio/blkio.throttle.write_iops_device", perDevice(block, rate));
+                });
+            }
         } else {
             resources.memoryLimit().ifPresent(v -> files.put("memory.max", Long.toString(v)));
             resources.memoryReservation().ifPresent(v -> files.put("memory.low", Long.toString(v)));
@@ -36,8 +47,29 @@ public final class CgroupFiles {
                 files.put("cpu.max", resources.cpuQuota().getAsLong() + " "
                         + resources.cpuPeriod().orElse(OciConfigTranslator.CPU_PERIOD));
             }
+            OciConfig.BlockIo block = resources.blockIo();
+            if (!block.isEmpty()) {
+                StringBuilder io = new StringBuilder();
+                for (BlockDevices.Device device : block.devices()) {
+                    if (!io.isEmpty()) io.append('\n');
+                    io.append(device);
+                    block.bytesPerSecond().ifPresent(rate -> io.append(" rbps=").append(rate).append(" wbps=").append(rate));
+                    block.iops().ifPresent(rate -> io.append(" riops=").append(rate).append(" wiops=").append(rate));
+                }
+                files.put("io.max", io.toString());
+            }
         }
         return files;
+    }
+
+    /** One {@code MAJOR:MINOR RATE} line per device, in device order (v1 throttle files). */
+    private static String perDevice(OciConfig.BlockIo block, long rate) {
+        StringBuilder lines = new StringBuilder();
+        for (BlockDevices.Device device : block.devices()) {
+            if (!lines.isEmpty()) lines.append('\n');
+            lines.append(device).append(' ').append(rate);
+        }
+        return lines.toString();
     }
 
     /** runc's mapping of v1 shares (2 to 262144) onto v2 weights (1 to 10000). */

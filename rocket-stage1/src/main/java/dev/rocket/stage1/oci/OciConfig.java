@@ -106,9 +106,34 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
      * @param cpuShares relative weight (cgroup v1 cpu.shares; runc converts it to cpu.weight on v2)
      */
     public record Resources(OptionalLong memoryLimit, OptionalLong memoryReservation, OptionalLong cpuShares,
-                            OptionalLong cpuQuota, OptionalLong cpuPeriod) {
+                            OptionalLong cpuQuota, OptionalLong cpuPeriod, BlockIo blockIo) {
         public static final Resources NONE = new Resources(OptionalLong.empty(), OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), BlockIo.NONE);
+
+        /** Resources without block I/O limits. */
+        public Resources(OptionalLong memoryLimit, OptionalLong memoryReservation, OptionalLong cpuShares,
+                         OptionalLong cpuQuota, OptionalLong cpuPeriod) {
+            this(memoryLimit, memoryReservation, cpuShares, cpuQuota, cpuPeriod, BlockIo.NONE);
+        }
+
+        public Resources withBlockIo(BlockIo limits) {
+            return new Resources(memoryLimit, memoryReservation, cpuShares, cpuQuota, cpuPeriod, limits);
+        }
+    }
+
+    /**
+     * Read and write throttling of every device in {@code devices}, in bytes and operations per second.
+     */
+    public record BlockIo(List<BlockDevices.Device> devices, OptionalLong bytesPerSecond, OptionalLong iops) {
+        public static final BlockIo NONE = new BlockIo(List.of(), OptionalLong.empty(), OptionalLong.empty());
+
+        public BlockIo {
+            devices = List.copyOf(devices);
+        }
+
+        public boolean isEmpty() {
+            return devices.isEmpty() || (bytesPerSecond.isEmpty() && iops.isEmpty());
+        }
     }
 
     /** The Linux part: namespaces, cgroup, resources, sysctl, the paths hidden from the app and its syscall filter. */
@@ -214,7 +239,23 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
             resources.cpuQuota().ifPresent(quota -> cpu.put("quota", quota));
             resources.cpuPeriod().ifPresent(period -> cpu.put("period", period));
         }
+        BlockIo block = resources.blockIo();
+        if (!block.isEmpty()) {
+            ObjectNode blockIo = json.putObject("blockIO");
+            block.bytesPerSecond().ifPresent(rate -> {
+                throttles(blockIo.putArray("throttleReadBpsDevice"), block.devices(), rate);
+                throttles(blockIo.putArray("throttleWriteBpsDevice"), block.devices(), rate);
+            });
+            block.iops().ifPresent(rate -> {
+                throttles(blockIo.putArray("throttleReadIOPSDevice"), block.devices(), rate);
+                throttles(blockIo.putArray("throttleWriteIOPSDevice"), block.devices(), rate);
+            });
+        }
         return json;
+    }
+
+    private static void throttles(ArrayNode array, List<BlockDevices.Device> devices, long rate) {
+        devices.forEach(d -> array.addObject().put("major", d.major()).put("minor", d.minor()).put("rate", rate));
     }
 
     private static JsonNode seccomp(SeccompProfile profile) {

@@ -57,21 +57,27 @@ public final class OciConfigTranslator {
     private final HostLimits hostLimits;
     private final HostCapabilities hostCapabilities;
     private final SecurityModules securityModules;
+    private final BlockDevices blockDevices;
 
-    /** A translator bounded by {@code hostLimits}, this process's own capabilities and the host's security modules. */
+    /**
+     * A translator bounded by {@code hostLimits}, this process's own capabilities, and the host's security
+     * modules and block devices.
+     */
     public OciConfigTranslator(HostLimits hostLimits) {
-        this(hostLimits, HostCapabilities.ofThisProcess(), SecurityModules.ofThisHost());
+        this(hostLimits, HostCapabilities.ofThisProcess(), SecurityModules.ofThisHost(), BlockDevices.ofThisHost());
     }
 
-    /** A translator for a host without AppArmor or SELinux. */
+    /** A translator for a host without AppArmor, SELinux or block devices. */
     public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities) {
-        this(hostLimits, hostCapabilities, SecurityModules.none());
+        this(hostLimits, hostCapabilities, SecurityModules.none(), BlockDevices.none());
     }
 
-    public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities, SecurityModules securityModules) {
+    public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities, SecurityModules securityModules,
+                               BlockDevices blockDevices) {
         this.hostLimits = hostLimits;
         this.hostCapabilities = hostCapabilities;
         this.securityModules = securityModules;
+        this.blockDevices = blockDevices;
     }
 
     /**
@@ -129,8 +135,10 @@ public final class OciConfigTranslator {
         Optional<String> noSeccomp = fly ? Optional.of("the fly flavor runs apps unconfined")
                 : launch.insecure().allows(Option.SECCOMP) ? Optional.of("--insecure-options=seccomp") : Optional.empty();
         Optional<SeccompProfile> seccomp = SeccompPolicy.decide(app.isolators(), launch.podIsolators(), noSeccomp, report);
-        OciConfig.Resources resources = fly ? OciConfig.Resources.NONE : resources(isolators);
+        OciConfig.Resources resources = fly ? OciConfig.Resources.NONE
+                : resources(isolators).withBlockIo(BlockIoLimits.of(isolators, blockDevices));
         ResourceReport.record(app.isolators(), launch.podIsolators(), fly, report);
+        BlockIoLimits.record(isolators, blockDevices, fly, report);
         Map<String, String> sysctl = sysctl(launch, pod, isolators);
         isolators.stream().filter(SysctlIsolator.class::isInstance).forEach(i -> report.enforced(i.name().value(),
                 "set in the pod's network namespace: " + String.join(", ", ((SysctlIsolator) i).parameters().keySet())));

@@ -1,7 +1,5 @@
 package dev.rocket.stage1.oci;
 
-import dev.rocket.spec.isolator.BlockBandwidthIsolator;
-import dev.rocket.spec.isolator.BlockIopsIsolator;
 import dev.rocket.spec.isolator.Isolator;
 import dev.rocket.spec.isolator.NetworkBandwidthIsolator;
 import dev.rocket.spec.isolator.UnknownIsolator;
@@ -18,8 +16,6 @@ final class OtherIsolators {
     static void record(List<Isolator> isolators, IsolatorReport.Builder report) {
         for (Isolator isolator : isolators) {
             String reason = switch (isolator) {
-                case BlockBandwidthIsolator b -> "block device bandwidth limits are not applied yet";
-                case BlockIopsIsolator b -> "block device IOPS limits are not applied yet";
                 case NetworkBandwidthIsolator n -> "network bandwidth belongs to the pod's network setup, not applied yet";
                 case UnknownIsolator u -> "not an isolator Rocket knows";
                 default -> null;

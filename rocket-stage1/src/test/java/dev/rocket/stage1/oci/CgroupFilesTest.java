@@ -2,10 +2,12 @@ package dev.rocket.stage1.oci;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CgroupFilesTest {
 
@@ -35,5 +37,24 @@ class CgroupFilesTest {
     @Test
     void noResourcesNoFiles() {
         assertEquals(Map.of(), CgroupFiles.of(OciConfig.Resources.NONE, CgroupFiles.Version.V2));
+    }
+
+    @Test
+    void blockThrottlesArePerDeviceFilesOnV1AndOneIoMaxOnV2() {
+        OciConfig.Resources block = OciConfig.Resources.NONE.withBlockIo(new OciConfig.BlockIo(
+                List.of(new BlockDevices.Device(7, 0), new BlockDevices.Device(254, 0)), OptionalLong.of(1_000_000),
+                OptionalLong.of(500)));
+        Map<String, String> v1 = CgroupFiles.of(block, CgroupFiles.Version.V1);
+        assertEquals("7:0 1000000\n254:0 1000000", v1.get("blkio/blkio.throttle.read_bps_device"));
+        assertEquals("7:0 1000000\n254:0 1000000", v1.get("blkio/blkio.throttle.write_bps_device"));
+        assertEquals("7:0 500\n254:0 500", v1.get("blkio/blkio.throttle.write_iops_device"));
+        assertEquals(Map.of("io.max", "7:0 rbps=1000000 wbps=1000000 riops=500 wiops=500\n"
+                + "254:0 rbps=1000000 wbps=1000000 riops=500 wiops=500"), CgroupFiles.of(block, CgroupFiles.Version.V2));
+    }
+
+    @Test
+    void deviceNumbersAreReadAsMajorColonMinor() {
+        assertEquals(new BlockDevices.Device(254, 16), BlockDevices.parse("254:16"));
+        assertTrue(BlockDevices.ofThisHost().devices().stream().allMatch(d -> d.major() > 0));
     }
 }

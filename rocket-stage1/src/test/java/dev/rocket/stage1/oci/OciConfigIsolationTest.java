@@ -181,4 +181,19 @@ class OciConfigIsolationTest {
         assertEquals(Optional.of(translation.report()), bundle.readReport());
         assertEquals(Optional.empty(), new OciBundle(dir.resolve("other")).readReport());
     }
+
+    @Test
+    void blockIsolatorsThrottleEveryHostDeviceWithTheLowestLimit() throws Exception {
+        OciConfigTranslator withDisks = new OciConfigTranslator(new HostLimits(Map.of()), HostCapabilities.all(),
+                SecurityModules.none(), new BlockDevices(List.of(new BlockDevices.Device(254, 0))));
+        OciTranslation translation = withDisks.translateWithReport(launch(app(
+                dev.rocket.spec.isolator.BlockBandwidthIsolator.of("10M"), BlockIopsIsolator.of("1000")),
+                InsecureOptions.none(), List.of(dev.rocket.spec.isolator.BlockBandwidthIsolator.of("5M"))),
+                PodFacts.isolated(PodUuid.random(), "h"));
+        JsonNode blockIo = translation.config().toJsonTree().at("/linux/resources/blockIO");
+        assertEquals(254, blockIo.at("/throttleReadBpsDevice/0/major").asInt());
+        assertEquals(5_000_000, blockIo.at("/throttleWriteBpsDevice/0/rate").asLong());
+        assertEquals(1000, blockIo.at("/throttleReadIOPSDevice/0/rate").asLong());
+        assertEquals(Outcome.ENFORCED, entry(translation.report(), BlockIopsIsolator.NAME).outcome());
+    }
 }

@@ -3,6 +3,8 @@ package dev.rocket.stage1.runtime;
 import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.os.linux.Signal;
+import dev.rocket.spec.isolator.BlockBandwidthIsolator;
+import dev.rocket.spec.isolator.BlockIopsIsolator;
 import dev.rocket.spec.isolator.CapabilitiesRemoveSetIsolator;
 import dev.rocket.spec.isolator.Capability;
 import dev.rocket.spec.isolator.CpuIsolator;
@@ -259,7 +261,8 @@ class IsolationProbeTest {
     void memoryAndCpuLimitsAreInTheAppsCgroup() throws Exception {
         AppLaunch launch = launch(app("0", "sleep 60", new MemoryIsolator(Optional.empty(),
                 Quantity.of("64Mi", Quantity.Scale.WHOLE)), new CpuIsolator(Optional.of(Quantity.of("250m",
-                Quantity.Scale.MILLI)), Quantity.of("500m", Quantity.Scale.MILLI))), InsecureOptions.none(), OptionalInt.empty());
+                Quantity.Scale.MILLI)), Quantity.of("500m", Quantity.Scale.MILLI)), BlockBandwidthIsolator.of("10M"),
+                BlockIopsIsolator.of("500")), InsecureOptions.none(), OptionalInt.empty());
         Path bundle = bundle(launch);
         String id = launch.cgroupsPath();
         runc.create(bundle, id, Stdio.discard());
@@ -269,11 +272,14 @@ class IsolationProbeTest {
                 .translate(launch, PodFacts.isolated(PodUuid.random(), "probe")).linux().resources(), CgroupFiles.Version.V1);
         assertEquals("67108864", expected.get("memory/memory.limit_in_bytes"));
         assertEquals("50000", expected.get("cpu/cpu.cfs_quota_us"));
+        assertTrue(expected.get("blkio/blkio.throttle.read_bps_device").endsWith(" 10000000"), expected.toString());
         for (Map.Entry<String, String> file : expected.entrySet()) {
             String controller = file.getKey().substring(0, file.getKey().indexOf('/'));
             Path cgroup = cgroupOf(pid, controller);
-            assertEquals(file.getValue(), Files.readString(cgroup.resolve(file.getKey().substring(controller.length() + 1)))
-                    .strip(), file.getKey());
+            String actual = Files.readString(cgroup.resolve(file.getKey().substring(controller.length() + 1)));
+            // The kernel lists per-device throttles in its own order.
+            assertEquals(Set.copyOf(file.getValue().lines().toList()), Set.copyOf(actual.strip().lines().toList()),
+                    file.getKey());
             assertTrue(cgroup.toString().endsWith(id), cgroup.toString());
         }
         runc.kill(id, Signal.SIGKILL);

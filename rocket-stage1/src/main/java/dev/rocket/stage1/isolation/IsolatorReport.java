@@ -56,6 +56,12 @@ public record IsolatorReport(String app, List<Entry> entries) {
         return entries.stream().filter(e -> e.outcome() == outcome).toList();
     }
 
+    /** One line per ignored isolator, for {@code rkt run} to print on stderr before the app starts. */
+    public List<String> ignoredWarnings() {
+        return with(Outcome.IGNORED).stream()
+                .map(e -> "app " + app + ": isolator " + e.isolator() + " ignored: " + e.detail()).toList();
+    }
+
     public String toJson() {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);

@@ -37,4 +37,9 @@ class IsolatorReportTest {
         assertEquals(List.of("resource/block-iops"),
                 report.with(IsolatorReport.Outcome.IGNORED).stream().map(IsolatorReport.Entry::isolator).toList());
     }
+
+    @Test
+    void ignoredIsolatorsBecomeWarningLines() {
+        assertEquals(List.of("app web: isolator resource/block-iops ignored: not applied yet"), report.ignoredWarnings());
+    }
 }

@@ -25,9 +25,12 @@ public final class SyscallGroups {
     public static final String RKT_DEFAULT_BLACKLIST = "@rkt/default-blacklist";
     public static final String DOCKER_DEFAULT_BLACKLIST = "@docker/default-blacklist";
     public static final String DOCKER_DEFAULT_WHITELIST = "@docker/default-whitelist";
+    /** rkt's generic whitelist (seccomp-guide.md uses it in retain sets); Rocket serves Docker's list for it. */
+    public static final String RKT_DEFAULT_WHITELIST = "@rkt/default-whitelist";
 
     private static final Map<String, String> RESOURCES = Map.of(
             RKT_DEFAULT_BLACKLIST, "rkt-default-blacklist.txt",
+            RKT_DEFAULT_WHITELIST, "docker-default-whitelist.txt",
             DOCKER_DEFAULT_BLACKLIST, "docker-default-blacklist.txt",
             DOCKER_DEFAULT_WHITELIST, "docker-default-whitelist.txt");
     private static final String RUNTIME_MINIMUM = "runtime-minimal-whitelist.txt";

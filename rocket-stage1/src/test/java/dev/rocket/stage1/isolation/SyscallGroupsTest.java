@@ -41,4 +41,10 @@ class SyscallGroupsTest {
             for (String name : SyscallGroups.group(group)) assertTrue(name.matches("[a-z_][a-z0-9_]*"), group + ": " + name);
         }
     }
+
+    @Test
+    void rktsWhitelistOfTheSeccompGuideIsKnown() throws Exception {
+        assertEquals(SyscallGroups.group(SyscallGroups.DOCKER_DEFAULT_WHITELIST),
+                SyscallGroups.group(SyscallGroups.RKT_DEFAULT_WHITELIST));
+    }
 }

@@ -139,7 +139,7 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
     /** The Linux part: namespaces, cgroup, resources, sysctl, the paths hidden from the app and its syscall filter. */
     public record Linux(List<Namespace> namespaces, String cgroupsPath, Resources resources,
                         Map<String, String> sysctl, List<String> maskedPaths, List<String> readonlyPaths,
-                        Optional<SeccompProfile> seccomp) {
+                        Optional<SeccompProfile> seccomp, Optional<IdMapping> idMapping) {
         public Linux {
             namespaces = List.copyOf(namespaces);
             sysctl = Collections.unmodifiableMap(new LinkedHashMap<>(sysctl));
@@ -198,6 +198,12 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
             ObjectNode n = namespaces.addObject().put("type", namespace.type());
             namespace.path().ifPresent(path -> n.put("path", path.toString()));
         }
+        linux.idMapping().ifPresent(mapping -> {
+            for (String field : List.of("uidMappings", "gidMappings")) {
+                lin.putArray(field).addObject().put("containerID", 0).put("hostID", mapping.hostId())
+                        .put("size", mapping.size());
+            }
+        });
         lin.put("cgroupsPath", linux.cgroupsPath());
         lin.set("resources", resources(linux.resources()));
         if (!linux.sysctl().isEmpty()) {

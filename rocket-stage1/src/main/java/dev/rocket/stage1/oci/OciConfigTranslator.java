@@ -143,8 +143,14 @@ public final class OciConfigTranslator {
         isolators.stream().filter(SysctlIsolator.class::isInstance).forEach(i -> report.enforced(i.name().value(),
                 "set in the pod's network namespace: " + String.join(", ", ((SysctlIsolator) i).parameters().keySet())));
         OtherIsolators.record(isolators, report);
-        OciConfig.Linux linux = new OciConfig.Linux(namespaces(launch.flavor(), pod), launch.cgroupsPath(),
-                resources, sysctl, hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp);
+        if (fly && pod.privateUsers().isPresent()) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "app " + launch.name() + ": the fly flavor runs apps"
+                    + " with the host's users; --private-users needs the default flavor");
+        }
+        List<OciConfig.Namespace> namespaces = new ArrayList<>(namespaces(launch.flavor(), pod));
+        if (pod.privateUsers().isPresent()) namespaces.add(new OciConfig.Namespace("user", Optional.empty()));
+        OciConfig.Linux linux = new OciConfig.Linux(namespaces, launch.cgroupsPath(), resources, sysctl,
+                hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp, pod.privateUsers());
         OciConfig config = new OciConfig(process, root, ownUts ? Optional.of(pod.hostname()) : Optional.empty(),
                 mounts(launch.volumes()), linux);
         return new OciTranslation(config, report.build());

@@ -28,6 +28,8 @@ import dev.rocket.stage1.oci.CgroupFiles;
 import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.stage1.oci.HostCapabilities;
 import dev.rocket.stage1.oci.HostLimits;
+import dev.rocket.stage1.oci.IdMapping;
+import dev.rocket.stage1.oci.RootfsOwnerShift;
 import dev.rocket.stage1.oci.OciBundle;
 import dev.rocket.stage1.oci.OciConfigTranslator;
 import dev.rocket.stage1.oci.OciTranslation;
@@ -292,6 +294,31 @@ class IsolationProbeTest {
         assertEquals(128 + 9, killed.code(), killed.out());
         Result fits = run(app("0", "exec /bin/busybox dd if=/dev/zero of=/dev/null bs=4M count=1", limit));
         assertEquals(0, fits.code(), fits.out());
+    }
+
+    // User namespace
+
+    @Test
+    void privateUsersMapThePodsRootToAnUnprivilegedHostRangeWithTheRootfsShifted() throws Exception {
+        IdMapping mapping = new IdMapping(400_000, IdMapping.DEFAULT_SIZE);
+        RootfsOwnerShift.shift(rootfs, mapping);
+        // The runtime reaches the rootfs as the pod's root, which the test's private temp directory keeps out.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        AppLaunch launch = launch(app("0", "cat /proc/self/uid_map; id -u; ls -ln /etc/passwd; cat /proc/self/status"),
+                InsecureOptions.none(), OptionalInt.empty());
+        OciTranslation translation = new OciConfigTranslator(HostLimits.read())
+                .translateWithReport(launch, PodFacts.isolated(PodUuid.random(), "probe").withPrivateUsers(mapping));
+        Path bundle = new OciBundle(dir.resolve("bundle-userns")).write(translation.config()).directory();
+        Path out = dir.resolve("userns.out");
+        int code = runc.run(bundle, launch.cgroupsPath(), new Stdio(Redirect.from(new File("/dev/null")),
+                Redirect.to(out.toFile()), Redirect.to(out.toFile())));
+        Result result = new Result(code, Files.readString(out));
+        assertEquals(0, code, result.out());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(List.of("0", "400000", "65536"), List.of(lines.get(0).trim().split("\\s+")));
+        assertEquals("0", lines.get(1));
+        assertEquals("0", lines.get(2).trim().split("\\s+")[2], lines.get(2));
+        assertEquals(mask(Capability.APPC_DEFAULT_SET), result.status("CapEff"));
     }
 
     /** The host directory of {@code pid}'s cgroup of a v1 {@code controller}. */

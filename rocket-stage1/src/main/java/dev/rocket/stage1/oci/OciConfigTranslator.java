@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -110,50 +111,63 @@ public final class OciConfigTranslator {
             throw new RocketException(Kind.NOT_FOUND, "working directory " + cwd + " does not exist in app "
                     + launch.name() + "'s rootfs; create it in the image or change workingDirectory");
         }
+        if (launch.flavor() == Flavor.FLY && pod.privateUsers().isPresent()) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "app " + launch.name() + ": the fly flavor runs apps"
+                    + " with the host's users; --private-users needs the default flavor");
+        }
         OciConfig.User user = new RootfsIdentity(launch.rootfs(), launch.name()).resolve(app);
-        boolean fly = launch.flavor() == Flavor.FLY;
         IsolatorReport.Builder report = new IsolatorReport.Builder(launch.name().value());
         List<Isolator> isolators = Stream.concat(app.isolators().stream(), launch.podIsolators().stream()).toList();
+        OciConfig.Process process = process(launch, pod, user, cwd, isolators, report);
+        OciConfig.Linux linux = linux(launch, pod, isolators, report);
+        OtherIsolators.record(isolators, report);
+        boolean ownUts = launch.flavor() != Flavor.FLY && !(pod.uts() instanceof NamespaceSource.Host);
+        OciConfig config = new OciConfig(process, new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs()),
+                ownUts ? Optional.of(pod.hostname()) : Optional.empty(), mounts(launch.volumes()), linux);
+        return new OciTranslation(config, report.build());
+    }
+
+    /** The process: command, environment, identity, capabilities, no_new_privs, limits and security labels. */
+    private OciConfig.Process process(AppLaunch launch, PodFacts pod, OciConfig.User user, String cwd,
+                                      List<Isolator> isolators, IsolatorReport.Builder report) throws RocketException {
         OciConfig.Capabilities capabilities = capabilities(launch, isolators, user.uid() == 0);
         CapabilityReport.record(launch, isolators, user.uid() == 0, capabilities, report);
         Set<Capability> lacking = hostCapabilities.missingFrom(capabilities.bounding());
         if (!lacking.isEmpty()) {
             capabilities = without(capabilities, lacking);
             report.modified("capabilities", "left out because Rocket itself does not hold them on this host: "
-                    + lacking.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")));
+                    + lacking.stream().map(Enum::name).collect(Collectors.joining(",")));
         }
         boolean noNewPrivileges = noNewPrivileges(isolators);
         isolators.stream().filter(NoNewPrivilegesIsolator.class::isInstance).forEach(i -> report.enforced(
                 i.name().value(), noNewPrivileges ? "no_new_privs set" : "no_new_privs not set"));
-        OciConfig.SecurityLabels labels = SecurityLabelPolicy.decide(launch.name(), app.isolators(),
-                launch.podIsolators(), securityModules, fly, report);
-        OciConfig.Process process = new OciConfig.Process(app.exec().args(), environment(launch, pod), cwd, user,
-                capabilities, noNewPrivileges, rlimits(), launch.oomScoreAdj(), labels);
-        OciConfig.Root root = new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs());
-        boolean ownUts = !fly && !(pod.uts() instanceof NamespaceSource.Host);
+        OciConfig.SecurityLabels labels = SecurityLabelPolicy.decide(launch.name(), launch.app().isolators(),
+                launch.podIsolators(), securityModules, launch.flavor() == Flavor.FLY, report);
+        return new OciConfig.Process(launch.app().exec().args(), environment(launch, pod), cwd, user, capabilities,
+                noNewPrivileges, rlimits(), launch.oomScoreAdj(), labels);
+    }
+
+    /** The Linux part: namespaces, cgroup resources, sysctls, hidden paths, the seccomp filter, the ID mapping. */
+    private OciConfig.Linux linux(AppLaunch launch, PodFacts pod, List<Isolator> isolators,
+                                  IsolatorReport.Builder report) throws RocketException {
+        boolean fly = launch.flavor() == Flavor.FLY;
         boolean hidePaths = !fly && !launch.insecure().allows(Option.PATHS);
         Optional<String> noSeccomp = fly ? Optional.of("the fly flavor runs apps unconfined")
                 : launch.insecure().allows(Option.SECCOMP) ? Optional.of("--insecure-options=seccomp") : Optional.empty();
-        Optional<SeccompProfile> seccomp = SeccompPolicy.decide(app.isolators(), launch.podIsolators(), noSeccomp, report);
+        Optional<SeccompProfile> seccomp =
+                SeccompPolicy.decide(launch.app().isolators(), launch.podIsolators(), noSeccomp, report);
         OciConfig.Resources resources = fly ? OciConfig.Resources.NONE
                 : resources(isolators).withBlockIo(BlockIoLimits.of(isolators, blockDevices));
-        ResourceReport.record(app.isolators(), launch.podIsolators(), fly, report);
+        ResourceReport.record(launch.app().isolators(), launch.podIsolators(), fly, report);
         BlockIoLimits.record(isolators, blockDevices, fly, report);
         Map<String, String> sysctl = sysctl(launch, pod, isolators);
         isolators.stream().filter(SysctlIsolator.class::isInstance).forEach(i -> report.enforced(i.name().value(),
                 "set in the pod's network namespace: " + String.join(", ", ((SysctlIsolator) i).parameters().keySet())));
-        OtherIsolators.record(isolators, report);
-        if (fly && pod.privateUsers().isPresent()) {
-            throw new RocketException(Kind.INVALID_ARGUMENT, "app " + launch.name() + ": the fly flavor runs apps"
-                    + " with the host's users; --private-users needs the default flavor");
-        }
         List<OciConfig.Namespace> namespaces = new ArrayList<>(namespaces(launch.flavor(), pod));
         if (pod.privateUsers().isPresent()) namespaces.add(new OciConfig.Namespace("user", Optional.empty()));
-        OciConfig.Linux linux = new OciConfig.Linux(namespaces, launch.cgroupsPath(), resources, sysctl,
-                hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp, pod.privateUsers());
-        OciConfig config = new OciConfig(process, root, ownUts ? Optional.of(pod.hostname()) : Optional.empty(),
-                mounts(launch.volumes()), linux);
-        return new OciTranslation(config, report.build());
+        return new OciConfig.Linux(namespaces, launch.cgroupsPath(), resources, sysctl,
+                hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp,
+                pod.privateUsers());
     }
 
     /**

@@ -118,9 +118,10 @@ class IsolationProbeTest {
 
     private Result run(AppLaunch launch) throws Exception {
         Path bundle = bundle(launch);
+        // Both streams append to one file, so neither overwrites what the other wrote.
         Path out = dir.resolve(launch.cgroupsPath() + ".out");
         int code = runc.run(bundle, launch.cgroupsPath(), new Stdio(Redirect.from(new File("/dev/null")),
-                Redirect.to(out.toFile()), Redirect.to(out.toFile())));
+                Redirect.appendTo(out.toFile()), Redirect.appendTo(out.toFile())));
         return new Result(code, Files.readString(out));
     }
 
@@ -311,7 +312,7 @@ class IsolationProbeTest {
         Path bundle = new OciBundle(dir.resolve("bundle-userns")).write(translation.config()).directory();
         Path out = dir.resolve("userns.out");
         int code = runc.run(bundle, launch.cgroupsPath(), new Stdio(Redirect.from(new File("/dev/null")),
-                Redirect.to(out.toFile()), Redirect.to(out.toFile())));
+                Redirect.appendTo(out.toFile()), Redirect.appendTo(out.toFile())));
         Result result = new Result(code, Files.readString(out));
         assertEquals(0, code, result.out());
         List<String> lines = result.out().lines().toList();

@@ -104,7 +104,7 @@ class OciConfigIsolationTest {
     }
 
     @Test
-    void oomScoreAdjustmentIsThePrecessOnlyWhenGiven() throws Exception {
+    void oomScoreAdjustmentIsInTheProcessOnlyWhenGiven() throws Exception {
         AppLaunch plain = launch(app(), InsecureOptions.none(), List.of());
         assertFalse(translate(plain).config().toJsonTree().at("/process").has("oomScoreAdj"));
         AppLaunch adjusted = plain.with(false, OptionalInt.of(500), plain.app());

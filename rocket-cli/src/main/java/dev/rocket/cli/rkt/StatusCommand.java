@@ -1,5 +1,6 @@
 package dev.rocket.cli.rkt;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.base.RocketException;
 import dev.rocket.cli.output.DurationConverter;
@@ -10,6 +11,7 @@ import dev.rocket.pod.PodState;
 import dev.rocket.pod.PodStatus;
 import dev.rocket.pod.Pods;
 import dev.rocket.spec.types.PodUuid;
+import dev.rocket.stage1.isolation.IsolatorReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +27,8 @@ import java.util.concurrent.Callable;
 /** {@code rkt status}: a pod's state, times, PID and its apps' exit codes; optionally waits for it to exit. */
 @Command(name = "status", description = "Check the status of a rkt pod.")
 final class StatusCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand
     RktCommand rkt;
@@ -74,6 +78,10 @@ final class StatusCommand implements Callable<Integer> {
             node.put("exited", status.exited());
             ObjectNode codes = node.putObject("app_exit_codes");
             status.appExitCodes().forEach((app, code) -> codes.put(app.toString(), code));
+            ObjectNode isolators = node.putObject("isolators");
+            for (IsolatorReport report : PodIsolatorReports.read(status.pod().dir())) {
+                isolators.set(report.app(), JSON.valueToTree(report.entries()));
+            }
             JsonOutput.print(out, node, format == OutputFormat.JSON_PRETTY);
             return 0;
         }
@@ -85,6 +93,9 @@ final class StatusCommand implements Callable<Integer> {
         status.pid().ifPresent(pid -> out.println("pid=" + pid));
         out.println("exited=" + status.exited());
         status.appExitCodes().forEach((app, code) -> out.println("app-" + app + "=" + code));
+        for (IsolatorReport report : PodIsolatorReports.read(status.pod().dir())) {
+            out.println(PodIsolatorReports.statusLine(report));
+        }
         out.flush();
         return 0;
     }

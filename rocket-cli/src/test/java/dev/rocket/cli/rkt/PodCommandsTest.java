@@ -117,6 +117,20 @@ class PodCommandsTest {
     }
 
     @Test
+    void statusShowsTheIsolatorReportOfEachApp() throws Exception {
+        PodUuid exited = exited("db", 0);
+        Path appDir = Files.createDirectories(Pods.at(dir).status(exited).pod().dir().resolve("apps/db"));
+        Files.writeString(appDir.resolve("isolators.json"), new dev.rocket.stage1.isolation.IsolatorReport.Builder("db")
+                .enforced("seccomp", "default filter").ignored("resource/network-bandwidth", "not applied yet").build()
+                .toJson());
+        CliRun run = rkt("status", exited.toString());
+        assertTrue(run.out().contains("isolators-db=seccomp:enforced,resource/network-bandwidth:ignored\n"), run.out());
+        JsonNode json = new ObjectMapper().readTree(rkt("status", "--format=json", exited.toString()).out());
+        assertEquals("ignored", json.at("/isolators/db/1/outcome").asText());
+        assertEquals("not applied yet", json.at("/isolators/db/1/detail").asText());
+    }
+
+    @Test
     void statusWaitTimesOutOnARunningPod() throws Exception {
         PodUuid running = running("cache");
         CliRun run = rkt("status", "--wait=200ms", running.toString());

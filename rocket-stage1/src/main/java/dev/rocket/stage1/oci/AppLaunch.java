@@ -8,9 +8,11 @@ import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.schema.PodManifest;
 import dev.rocket.spec.schema.RuntimeApp;
 import dev.rocket.spec.types.AcName;
+import dev.rocket.stage1.isolation.IsolatorOverrides;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Everything the translator needs about one app of a pod, already resolved: the effective app (the pod's
@@ -18,9 +20,21 @@ import java.util.List;
  *
  * @param podIsolators isolators of the whole pod; they bound the app's own (ace.md "Isolators")
  * @param cgroupsPath  the app's cgroup: the pod's cgroup parent joined with the app
+ * @param oomScoreAdj  the app's {@code oom_score_adj} (-1000 to 1000, {@code --oom-score-adjust}); empty keeps the
+ *                     runtime's
  */
 public record AppLaunch(AcName name, App app, boolean readOnlyRootFs, Path rootfs, List<VolumeMount> volumes,
-                        List<Isolator> podIsolators, String cgroupsPath, Flavor flavor, InsecureOptions insecure) {
+                        List<Isolator> podIsolators, String cgroupsPath, Flavor flavor, InsecureOptions insecure,
+                        OptionalInt oomScoreAdj) {
+
+    public static final int OOM_SCORE_ADJ_MIN = -1000;
+    public static final int OOM_SCORE_ADJ_MAX = 1000;
+
+    /** A launch that keeps the runtime's OOM score adjustment. */
+    public AppLaunch(AcName name, App app, boolean readOnlyRootFs, Path rootfs, List<VolumeMount> volumes,
+                     List<Isolator> podIsolators, String cgroupsPath, Flavor flavor, InsecureOptions insecure) {
+        this(name, app, readOnlyRootFs, rootfs, volumes, podIsolators, cgroupsPath, flavor, insecure, OptionalInt.empty());
+    }
 
     public AppLaunch {
         volumes = List.copyOf(volumes);
@@ -29,6 +43,28 @@ public record AppLaunch(AcName name, App app, boolean readOnlyRootFs, Path rootf
             throw new IllegalArgumentException("every part of an app launch must be given");
         }
         if (!rootfs.isAbsolute()) throw new IllegalArgumentException("the rootfs must be an absolute path: " + rootfs);
+        if (oomScoreAdj == null) throw new IllegalArgumentException("give OptionalInt.empty() for no OOM score adjustment");
+        oomScoreAdj.ifPresent(adj -> {
+            if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX) {
+                throw new IllegalArgumentException("an OOM score adjustment is between -1000 and 1000: " + adj);
+            }
+        });
+    }
+
+    /** This launch with a read-only rootfs or not, the OOM score adjustment and {@code effectiveApp}. */
+    public AppLaunch with(boolean readOnly, OptionalInt oomScore, App effectiveApp) {
+        return new AppLaunch(name, effectiveApp, readOnly, rootfs, volumes, podIsolators, cgroupsPath, flavor, insecure,
+                oomScore);
+    }
+
+    /** This launch with the command line's isolation flags applied over the app's manifests. */
+    public AppLaunch with(IsolatorOverrides overrides) {
+        App a = app;
+        App overridden = new App(a.exec(), a.eventHandlers(), a.user(), a.group(), a.supplementaryGids(),
+                a.workingDirectory(), a.environment(), a.mountPoints(), a.ports(), overrides.applyTo(a.isolators()),
+                a.userAnnotations(), a.userLabels());
+        return with(readOnlyRootFs || overrides.readOnlyRootFs(),
+                overrides.oomScoreAdj().isPresent() ? overrides.oomScoreAdj() : oomScoreAdj, overridden);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.spec.isolator.Capability;
+import dev.rocket.stage1.isolation.SeccompProfile;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -37,7 +39,8 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
 
     /** The process to run: command line, environment, working directory, user and privileges. */
     public record Process(List<String> args, List<String> env, String cwd, User user, Capabilities capabilities,
-                          boolean noNewPrivileges, List<Rlimit> rlimits) {
+                          boolean noNewPrivileges, List<Rlimit> rlimits, OptionalInt oomScoreAdj,
+                          SecurityLabels labels) {
         public Process {
             args = List.copyOf(args);
             env = List.copyOf(env);
@@ -45,6 +48,11 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
             if (args.isEmpty()) throw new IllegalArgumentException("a process needs a program to run");
             if (!cwd.startsWith("/")) throw new IllegalArgumentException("the working directory must be absolute: " + cwd);
         }
+    }
+
+    /** The labels of the host's security modules for the process; empty when none applies. */
+    public record SecurityLabels(Optional<String> apparmorProfile, Optional<String> selinuxLabel) {
+        public static final SecurityLabels NONE = new SecurityLabels(Optional.empty(), Optional.empty());
     }
 
     /** The numeric identity of the process. */
@@ -97,15 +105,41 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
      *
      * @param cpuShares relative weight (cgroup v1 cpu.shares; runc converts it to cpu.weight on v2)
      */
-    public record Resources(OptionalLong memoryLimit, OptionalLong cpuShares, OptionalLong cpuQuota,
-                            OptionalLong cpuPeriod) {
-        public static final Resources NONE =
-                new Resources(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+    public record Resources(OptionalLong memoryLimit, OptionalLong memoryReservation, OptionalLong cpuShares,
+                            OptionalLong cpuQuota, OptionalLong cpuPeriod, BlockIo blockIo) {
+        public static final Resources NONE = new Resources(OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), BlockIo.NONE);
+
+        /** Resources without block I/O limits. */
+        public Resources(OptionalLong memoryLimit, OptionalLong memoryReservation, OptionalLong cpuShares,
+                         OptionalLong cpuQuota, OptionalLong cpuPeriod) {
+            this(memoryLimit, memoryReservation, cpuShares, cpuQuota, cpuPeriod, BlockIo.NONE);
+        }
+
+        public Resources withBlockIo(BlockIo limits) {
+            return new Resources(memoryLimit, memoryReservation, cpuShares, cpuQuota, cpuPeriod, limits);
+        }
     }
 
-    /** The Linux part: namespaces, cgroup, resources, sysctl and the paths hidden from the app. */
+    /**
+     * Read and write throttling of every device in {@code devices}, in bytes and operations per second.
+     */
+    public record BlockIo(List<BlockDevices.Device> devices, OptionalLong bytesPerSecond, OptionalLong iops) {
+        public static final BlockIo NONE = new BlockIo(List.of(), OptionalLong.empty(), OptionalLong.empty());
+
+        public BlockIo {
+            devices = List.copyOf(devices);
+        }
+
+        public boolean isEmpty() {
+            return devices.isEmpty() || (bytesPerSecond.isEmpty() && iops.isEmpty());
+        }
+    }
+
+    /** The Linux part: namespaces, cgroup, resources, sysctl, the paths hidden from the app and its syscall filter. */
     public record Linux(List<Namespace> namespaces, String cgroupsPath, Resources resources,
-                        Map<String, String> sysctl, List<String> maskedPaths, List<String> readonlyPaths) {
+                        Map<String, String> sysctl, List<String> maskedPaths, List<String> readonlyPaths,
+                        Optional<SeccompProfile> seccomp, Optional<IdMapping> idMapping) {
         public Linux {
             namespaces = List.copyOf(namespaces);
             sysctl = Collections.unmodifiableMap(new LinkedHashMap<>(sysctl));
@@ -147,6 +181,9 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
             rlimits.addObject().put("type", limit.type()).put("hard", limit.hard()).put("soft", limit.soft());
         }
         proc.put("noNewPrivileges", process.noNewPrivileges());
+        process.oomScoreAdj().ifPresent(adj -> proc.put("oomScoreAdj", adj));
+        process.labels().apparmorProfile().ifPresent(profile -> proc.put("apparmorProfile", profile));
+        process.labels().selinuxLabel().ifPresent(label -> proc.put("selinuxLabel", label));
         json.putObject("root").put("path", root.path().toString()).put("readonly", root.readonly());
         hostname.ifPresent(name -> json.put("hostname", name));
         ArrayNode mountArray = json.putArray("mounts");
@@ -161,6 +198,12 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
             ObjectNode n = namespaces.addObject().put("type", namespace.type());
             namespace.path().ifPresent(path -> n.put("path", path.toString()));
         }
+        linux.idMapping().ifPresent(mapping -> {
+            for (String field : List.of("uidMappings", "gidMappings")) {
+                lin.putArray(field).addObject().put("containerID", 0).put("hostID", mapping.hostId())
+                        .put("size", mapping.size());
+            }
+        });
         lin.put("cgroupsPath", linux.cgroupsPath());
         lin.set("resources", resources(linux.resources()));
         if (!linux.sysctl().isEmpty()) {
@@ -169,6 +212,7 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
         }
         strings(lin.putArray("maskedPaths"), linux.maskedPaths());
         strings(lin.putArray("readonlyPaths"), linux.readonlyPaths());
+        linux.seccomp().ifPresent(profile -> lin.set("seccomp", seccomp(profile)));
         return json;
     }
 
@@ -190,12 +234,50 @@ public record OciConfig(Process process, Root root, Optional<String> hostname, L
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         // Without a device rule runc leaves the device cgroup to its defaults; deny-all then the usual nodes.
         json.putArray("devices").addObject().put("allow", false).put("access", "rwm");
-        resources.memoryLimit().ifPresent(limit -> json.putObject("memory").put("limit", limit));
+        if (resources.memoryLimit().isPresent() || resources.memoryReservation().isPresent()) {
+            ObjectNode memory = json.putObject("memory");
+            resources.memoryLimit().ifPresent(limit -> memory.put("limit", limit));
+            resources.memoryReservation().ifPresent(reservation -> memory.put("reservation", reservation));
+        }
         if (resources.cpuShares().isPresent() || resources.cpuQuota().isPresent()) {
             ObjectNode cpu = json.putObject("cpu");
             resources.cpuShares().ifPresent(shares -> cpu.put("shares", shares));
             resources.cpuQuota().ifPresent(quota -> cpu.put("quota", quota));
             resources.cpuPeriod().ifPresent(period -> cpu.put("period", period));
+        }
+        BlockIo block = resources.blockIo();
+        if (!block.isEmpty()) {
+            ObjectNode blockIo = json.putObject("blockIO");
+            block.bytesPerSecond().ifPresent(rate -> {
+                throttles(blockIo.putArray("throttleReadBpsDevice"), block.devices(), rate);
+                throttles(blockIo.putArray("throttleWriteBpsDevice"), block.devices(), rate);
+            });
+            block.iops().ifPresent(rate -> {
+                throttles(blockIo.putArray("throttleReadIOPSDevice"), block.devices(), rate);
+                throttles(blockIo.putArray("throttleWriteIOPSDevice"), block.devices(), rate);
+            });
+        }
+        return json;
+    }
+
+    private static void throttles(ArrayNode array, List<BlockDevices.Device> devices, long rate) {
+        devices.forEach(d -> array.addObject().put("major", d.major()).put("minor", d.minor()).put("rate", rate));
+    }
+
+    private static JsonNode seccomp(SeccompProfile profile) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("defaultAction", profile.defaultAction().oci());
+        if (profile.defaultAction() == SeccompProfile.Action.ERRNO) {
+            json.put("defaultErrnoRet", profile.errno().orElseThrow().number());
+        }
+        strings(json.putArray("architectures"), SeccompProfile.ARCHITECTURES);
+        if (!profile.syscalls().isEmpty()) {
+            ObjectNode rule = json.putArray("syscalls").addObject();
+            strings(rule.putArray("names"), profile.syscalls());
+            rule.put("action", profile.listedAction().oci());
+            if (profile.listedAction() == SeccompProfile.Action.ERRNO) {
+                rule.put("errnoRet", profile.errno().orElseThrow().number());
+            }
         }
         return json;
     }

@@ -14,6 +14,9 @@ import dev.rocket.spec.isolator.SysctlIsolator;
 import dev.rocket.spec.schema.App;
 import dev.rocket.spec.types.Environment;
 import dev.rocket.spec.types.EnvironmentVariable;
+import dev.rocket.stage1.isolation.IsolatorReport;
+import dev.rocket.stage1.isolation.SeccompPolicy;
+import dev.rocket.stage1.isolation.SeccompProfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -52,19 +56,50 @@ public final class OciConfigTranslator {
             "/proc/sysrq-trigger");
 
     private final HostLimits hostLimits;
+    private final HostCapabilities hostCapabilities;
+    private final SecurityModules securityModules;
+    private final BlockDevices blockDevices;
 
+    /**
+     * A translator bounded by {@code hostLimits}, this process's own capabilities, and the host's security
+     * modules and block devices.
+     */
     public OciConfigTranslator(HostLimits hostLimits) {
+        this(hostLimits, HostCapabilities.ofThisProcess(), SecurityModules.ofThisHost(), BlockDevices.ofThisHost());
+    }
+
+    /** A translator for a host without AppArmor, SELinux or block devices. */
+    public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities) {
+        this(hostLimits, hostCapabilities, SecurityModules.none(), BlockDevices.none());
+    }
+
+    public OciConfigTranslator(HostLimits hostLimits, HostCapabilities hostCapabilities, SecurityModules securityModules,
+                               BlockDevices blockDevices) {
         this.hostLimits = hostLimits;
+        this.hostCapabilities = hostCapabilities;
+        this.securityModules = securityModules;
+        this.blockDevices = blockDevices;
     }
 
     /**
-     * The configuration of {@code launch} in {@code pod}.
+     * The configuration of {@code launch} in {@code pod}; {@link #translateWithReport} also says what became of
+     * each isolator.
      *
      * @throws RocketException NOT_FOUND when the working directory, user or group does not exist in the app's
      *                         rootfs; INVALID_ARGUMENT when the app has no exec or asks for a sysctl that is not
      *                         the pod's to set
      */
     public OciConfig translate(AppLaunch launch, PodFacts pod) throws RocketException {
+        return translateWithReport(launch, pod).config();
+    }
+
+    /**
+     * The configuration of {@code launch} in {@code pod} and the record of which isolators it enforces, modifies
+     * or ignores (ace.md's MUST), for stage0 to save with the pod.
+     *
+     * @throws RocketException as {@link #translate}, and INVALID_ARGUMENT for an unknown seccomp wildcard
+     */
+    public OciTranslation translateWithReport(AppLaunch launch, PodFacts pod) throws RocketException {
         App app = launch.app();
         if (app.exec().isEmpty()) {
             throw new RocketException(Kind.INVALID_ARGUMENT, "app " + launch.name()
@@ -76,19 +111,63 @@ public final class OciConfigTranslator {
             throw new RocketException(Kind.NOT_FOUND, "working directory " + cwd + " does not exist in app "
                     + launch.name() + "'s rootfs; create it in the image or change workingDirectory");
         }
+        if (launch.flavor() == Flavor.FLY && pod.privateUsers().isPresent()) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "app " + launch.name() + ": the fly flavor runs apps"
+                    + " with the host's users; --private-users needs the default flavor");
+        }
         OciConfig.User user = new RootfsIdentity(launch.rootfs(), launch.name()).resolve(app);
-        boolean fly = launch.flavor() == Flavor.FLY;
+        IsolatorReport.Builder report = new IsolatorReport.Builder(launch.name().value());
         List<Isolator> isolators = Stream.concat(app.isolators().stream(), launch.podIsolators().stream()).toList();
-        OciConfig.Process process = new OciConfig.Process(app.exec().args(), environment(launch, pod), cwd, user,
-                capabilities(launch, isolators, user.uid() == 0), noNewPrivileges(isolators), rlimits());
-        OciConfig.Root root = new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs());
-        boolean ownUts = !fly && !(pod.uts() instanceof NamespaceSource.Host);
+        OciConfig.Process process = process(launch, pod, user, cwd, isolators, report);
+        OciConfig.Linux linux = linux(launch, pod, isolators, report);
+        OtherIsolators.record(isolators, report);
+        boolean ownUts = launch.flavor() != Flavor.FLY && !(pod.uts() instanceof NamespaceSource.Host);
+        OciConfig config = new OciConfig(process, new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs()),
+                ownUts ? Optional.of(pod.hostname()) : Optional.empty(), mounts(launch.volumes()), linux);
+        return new OciTranslation(config, report.build());
+    }
+
+    /** The process: command, environment, identity, capabilities, no_new_privs, limits and security labels. */
+    private OciConfig.Process process(AppLaunch launch, PodFacts pod, OciConfig.User user, String cwd,
+                                      List<Isolator> isolators, IsolatorReport.Builder report) throws RocketException {
+        OciConfig.Capabilities capabilities = capabilities(launch, isolators, user.uid() == 0);
+        CapabilityReport.record(launch, isolators, user.uid() == 0, capabilities, report);
+        Set<Capability> lacking = hostCapabilities.missingFrom(capabilities.bounding());
+        if (!lacking.isEmpty()) {
+            capabilities = without(capabilities, lacking);
+            report.modified("capabilities", "left out because Rocket itself does not hold them on this host: "
+                    + lacking.stream().map(Enum::name).collect(Collectors.joining(",")));
+        }
+        boolean noNewPrivileges = noNewPrivileges(isolators);
+        isolators.stream().filter(NoNewPrivilegesIsolator.class::isInstance).forEach(i -> report.enforced(
+                i.name().value(), noNewPrivileges ? "no_new_privs set" : "no_new_privs not set"));
+        OciConfig.SecurityLabels labels = SecurityLabelPolicy.decide(launch.name(), launch.app().isolators(),
+                launch.podIsolators(), securityModules, launch.flavor() == Flavor.FLY, report);
+        return new OciConfig.Process(launch.app().exec().args(), environment(launch, pod), cwd, user, capabilities,
+                noNewPrivileges, rlimits(), launch.oomScoreAdj(), labels);
+    }
+
+    /** The Linux part: namespaces, cgroup resources, sysctls, hidden paths, the seccomp filter, the ID mapping. */
+    private OciConfig.Linux linux(AppLaunch launch, PodFacts pod, List<Isolator> isolators,
+                                  IsolatorReport.Builder report) throws RocketException {
+        boolean fly = launch.flavor() == Flavor.FLY;
         boolean hidePaths = !fly && !launch.insecure().allows(Option.PATHS);
-        OciConfig.Linux linux = new OciConfig.Linux(namespaces(launch.flavor(), pod), launch.cgroupsPath(),
-                fly ? OciConfig.Resources.NONE : resources(isolators), sysctl(launch, pod, isolators),
-                hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of());
-        return new OciConfig(process, root, ownUts ? Optional.of(pod.hostname()) : Optional.empty(),
-                mounts(launch.volumes()), linux);
+        Optional<String> noSeccomp = fly ? Optional.of("the fly flavor runs apps unconfined")
+                : launch.insecure().allows(Option.SECCOMP) ? Optional.of("--insecure-options=seccomp") : Optional.empty();
+        Optional<SeccompProfile> seccomp =
+                SeccompPolicy.decide(launch.app().isolators(), launch.podIsolators(), noSeccomp, report);
+        OciConfig.Resources resources = fly ? OciConfig.Resources.NONE
+                : resources(isolators).withBlockIo(BlockIoLimits.of(isolators, blockDevices));
+        ResourceReport.record(launch.app().isolators(), launch.podIsolators(), fly, report);
+        BlockIoLimits.record(isolators, blockDevices, fly, report);
+        Map<String, String> sysctl = sysctl(launch, pod, isolators);
+        isolators.stream().filter(SysctlIsolator.class::isInstance).forEach(i -> report.enforced(i.name().value(),
+                "set in the pod's network namespace: " + String.join(", ", ((SysctlIsolator) i).parameters().keySet())));
+        List<OciConfig.Namespace> namespaces = new ArrayList<>(namespaces(launch.flavor(), pod));
+        if (pod.privateUsers().isPresent()) namespaces.add(new OciConfig.Namespace("user", Optional.empty()));
+        return new OciConfig.Linux(namespaces, launch.cgroupsPath(), resources, sysctl,
+                hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp,
+                pod.privateUsers());
     }
 
     /**
@@ -130,6 +209,16 @@ public final class OciConfigTranslator {
                 : new OciConfig.Capabilities(set, none, none, none, none);
     }
 
+    private static OciConfig.Capabilities without(OciConfig.Capabilities sets, Set<Capability> lacking) {
+        java.util.function.UnaryOperator<Set<Capability>> minus = set -> {
+            Set<Capability> kept = set.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(set);
+            kept.removeAll(lacking);
+            return kept;
+        };
+        return new OciConfig.Capabilities(minus.apply(sets.bounding()), minus.apply(sets.effective()),
+                minus.apply(sets.inheritable()), minus.apply(sets.permitted()), minus.apply(sets.ambient()));
+    }
+
     static boolean noNewPrivileges(List<Isolator> isolators) {
         return isolators.stream().anyMatch(i -> i instanceof NoNewPrivilegesIsolator n && n.enabled());
     }
@@ -166,10 +255,14 @@ public final class OciConfigTranslator {
      */
     static OciConfig.Resources resources(List<Isolator> isolators) {
         OptionalLong memory = OptionalLong.empty();
+        OptionalLong memoryRequest = OptionalLong.empty();
         OptionalLong cpuLimit = OptionalLong.empty();
         OptionalLong cpuRequest = OptionalLong.empty();
         for (Isolator isolator : isolators) {
-            if (isolator instanceof MemoryIsolator m) memory = lowest(memory, m.limit().amount());
+            if (isolator instanceof MemoryIsolator m) {
+                memory = lowest(memory, m.limit().amount());
+                memoryRequest = lowest(memoryRequest, m.effectiveRequest().amount());
+            }
             if (isolator instanceof CpuIsolator c) {
                 cpuLimit = lowest(cpuLimit, c.limit().amount());
                 cpuRequest = lowest(cpuRequest, c.effectiveRequest().amount());
@@ -179,7 +272,10 @@ public final class OciConfigTranslator {
                 ? OptionalLong.of(Math.max(1000, cpuLimit.getAsLong() * CPU_PERIOD / 1000)) : OptionalLong.empty();
         OptionalLong shares = cpuRequest.isPresent()
                 ? OptionalLong.of(Math.max(2, cpuRequest.getAsLong() * 1024 / 1000)) : OptionalLong.empty();
-        return new OciConfig.Resources(memory, shares, quota,
+        // A request equal to the limit says nothing more; a lower one becomes the soft limit reclaim aims at.
+        OptionalLong reservation = memoryRequest.isPresent() && memoryRequest.getAsLong() < memory.getAsLong()
+                ? memoryRequest : OptionalLong.empty();
+        return new OciConfig.Resources(memory, reservation, shares, quota,
                 quota.isPresent() ? OptionalLong.of(CPU_PERIOD) : OptionalLong.empty());
     }
 

@@ -44,7 +44,8 @@ class OciConfigTranslatorTest {
     @TempDir
     Path dir;
     private Path rootfs;
-    private final OciConfigTranslator translator = new OciConfigTranslator(new HostLimits(Map.of("RLIMIT_NOFILE", 20000L)));
+    private final OciConfigTranslator translator = new OciConfigTranslator(new HostLimits(Map.of("RLIMIT_NOFILE", 20000L)),
+            HostCapabilities.all());
 
     @BeforeEach
     void rootfs() throws Exception {

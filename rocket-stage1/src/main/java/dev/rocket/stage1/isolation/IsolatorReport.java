@@ -1,0 +1,107 @@
+package dev.rocket.stage1.isolation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What became of each isolator of an app (ace.md: an executor MUST tell which isolators it enforced, changed or
+ * ignored), including the defaults Rocket applied without being asked. Saved with the pod; shown by
+ * {@code rkt status}.
+ *
+ * @param app     the app's name
+ * @param entries one per isolator or default, in the order decided
+ */
+public record IsolatorReport(String app, List<Entry> entries) {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** What happened to one isolator. */
+    public enum Outcome {
+        /** Applied as written. */
+        ENFORCED,
+        /** Applied, but not exactly as written (bounded, augmented, or a default filled in). */
+        MODIFIED,
+        /** Not applied at all. */
+        IGNORED;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Outcome of(String text) {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * @param isolator the isolator's name ({@code os/linux/seccomp-remove-set}), or the insecure option or
+     *                 default it stands for
+     * @param detail   one sentence for a person: what was applied, or why not
+     */
+    public record Entry(String isolator, Outcome outcome, String detail) {
+    }
+
+    public IsolatorReport {
+        entries = List.copyOf(entries);
+    }
+
+    /** The entries with {@code outcome}. */
+    public List<Entry> with(Outcome outcome) {
+        return entries.stream().filter(e -> e.outcome() == outcome).toList();
+    }
+
+    /** One line per ignored isolator, for {@code rkt run} to print on stderr before the app starts. */
+    public List<String> ignoredWarnings() {
+        return with(Outcome.IGNORED).stream()
+                .map(e -> "app " + app + ": isolator " + e.isolator() + " ignored: " + e.detail()).toList();
+    }
+
+    public String toJson() {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report always serializes", e);
+        }
+    }
+
+    public static IsolatorReport fromJson(String json) throws JsonProcessingException {
+        return MAPPER.readValue(json, IsolatorReport.class);
+    }
+
+    /** Collects entries while a configuration is translated. */
+    public static final class Builder {
+        private final String app;
+        private final List<Entry> entries = new ArrayList<>();
+
+        public Builder(String app) {
+            this.app = app;
+        }
+
+        public Builder enforced(String isolator, String detail) {
+            return add(isolator, Outcome.ENFORCED, detail);
+        }
+
+        public Builder modified(String isolator, String detail) {
+            return add(isolator, Outcome.MODIFIED, detail);
+        }
+
+        public Builder ignored(String isolator, String detail) {
+            return add(isolator, Outcome.IGNORED, detail);
+        }
+
+        private Builder add(String isolator, Outcome outcome, String detail) {
+            entries.add(new Entry(isolator, outcome, detail));
+            return this;
+        }
+
+        public IsolatorReport build() {
+            return new IsolatorReport(app, entries);
+        }
+    }
+}

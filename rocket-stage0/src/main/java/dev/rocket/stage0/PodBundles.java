@@ -19,6 +19,7 @@ import dev.rocket.stage1.oci.HostLimits;
 import dev.rocket.stage1.oci.NamespaceSource;
 import dev.rocket.stage1.oci.OciBundle;
 import dev.rocket.stage1.oci.OciConfigTranslator;
+import dev.rocket.stage1.oci.OciTranslation;
 import dev.rocket.stage1.oci.PodFacts;
 import dev.rocket.stage1.oci.VolumeMount;
 import dev.rocket.stage1.runtime.OciRuntime;
@@ -74,7 +75,9 @@ final class PodBundles {
         String id = containerId(uuid, app.name());
         AppLaunch launch = AppLaunch.of(manifest, app, image, AppRootfs.rootfs(appDir), volumes(app, image),
                 "rocket-" + id, flavor, options.insecure());
-        new OciBundle(appDir).write(translator.translate(launch, facts));
+        OciTranslation translation = translator.translateWithReport(launch, facts);
+        new OciBundle(appDir).write(translation);
+        for (String warning : translation.report().ignoredWarnings()) System.err.println("rkt: warning: " + warning);
         List<List<String>> preStart = handler(launch, Event.PRE_START, appDir, id);
         List<List<String>> postStop = handler(launch, Event.POST_STOP, appDir, id);
         Path log = options.interactive() ? null : PodLayout.log(pod, app.name());

@@ -19,6 +19,7 @@ import dev.rocket.spec.types.Labels;
 import dev.rocket.spec.types.MountPoint;
 import dev.rocket.spec.types.UserMap;
 import dev.rocket.spec.types.Volume;
+import dev.rocket.stage1.isolation.IsolatorOverrides;
 import dev.rocket.store.index.ImageRecord;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -105,7 +107,7 @@ final class PodPlanner {
         boolean changes = request.exec().isPresent() || request.arguments().isPresent() || request.user().isPresent()
                 || request.group().isPresent() || request.supplementaryGids().isPresent()
                 || request.workingDirectory().isPresent() || !request.environment().isEmpty() || !podEnvironment.isEmpty()
-                || !request.userAnnotations().isEmpty() || !request.userLabels().isEmpty();
+                || !request.userAnnotations().isEmpty() || !request.userLabels().isEmpty() || !request.isolators().isEmpty();
         if (!changes) return Optional.empty();
         App base = own.orElseGet(() -> App.of(Exec.NONE, "0", "0"));
         List<String> exec = new ArrayList<>();
@@ -133,7 +135,8 @@ final class PodPlanner {
             return Optional.of(new App(new Exec(exec), base.eventHandlers(), request.user().orElse(base.user()),
                     request.group().orElse(base.group()), request.supplementaryGids().orElse(base.supplementaryGids()),
                     request.workingDirectory().or(base::workingDirectory), environment, base.mountPoints(), base.ports(),
-                    base.isolators(), new UserMap(annotations), new UserMap(labels)));
+                    new IsolatorOverrides(request.isolators(), OptionalInt.empty(), false).applyTo(base.isolators()),
+                    new UserMap(annotations), new UserMap(labels)));
         } catch (IllegalArgumentException e) {
             throw new RocketException(Kind.INVALID_ARGUMENT, "the flags of app " + image.record().name() + " are not valid: " + e.getMessage(), e);
         }

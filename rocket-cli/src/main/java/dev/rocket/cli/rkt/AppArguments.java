@@ -3,10 +3,12 @@ package dev.rocket.cli.rkt;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.spec.SpecException;
+import dev.rocket.spec.isolator.Isolator;
 import dev.rocket.spec.schema.Mount;
 import dev.rocket.spec.types.AcName;
 import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.stage0.AppRequest;
+import dev.rocket.stage1.isolation.IsolatorFlags;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +99,8 @@ final class AppArguments {
         final Map<String, String> annotations = new LinkedHashMap<>();
         final Map<String, String> labels = new LinkedHashMap<>();
         Optional<Path> signature = Optional.empty();
+        final List<Isolator> isolators = new ArrayList<>();
+        boolean capabilities;
 
         Builder(String image) {
             this.image = image;
@@ -119,6 +123,17 @@ final class AppArguments {
                 case "--user-annotation" -> put(annotations, flag, value);
                 case "--user-label" -> put(labels, flag, value);
                 case "--signature" -> signature = Optional.of(Path.of(value));
+                case "--caps-retain", "--caps-remove" -> {
+                    if (capabilities) {
+                        throw new RocketException(Kind.INVALID_ARGUMENT, "--caps-retain and --caps-remove of image " + image
+                                + " exclude each other; give one");
+                    }
+                    capabilities = true;
+                    isolators.add(IsolatorFlags.capabilities(value, flag.equals("--caps-retain")));
+                }
+                case "--seccomp" -> isolators.add(IsolatorFlags.seccomp(value));
+                case "--memory" -> isolators.add(IsolatorFlags.memory(value));
+                case "--cpu" -> isolators.add(IsolatorFlags.cpu(value));
                 default -> throw new RocketException(Kind.INVALID_ARGUMENT, "unknown flag " + flag + " for image " + image
                         + "; see rkt run --help");
             }
@@ -126,7 +141,7 @@ final class AppArguments {
 
         AppRequest build() {
             return new AppRequest(image, name, exec, arguments, user, group, supplementaryGids, workingDirectory,
-                    environment, mounts, readOnlyRootFs, annotations, labels, signature);
+                    environment, mounts, readOnlyRootFs, annotations, labels, signature, isolators);
         }
 
         private List<Long> gids(String value) throws RocketException {

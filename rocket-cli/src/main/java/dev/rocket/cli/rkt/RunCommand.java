@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", description = {"Run image(s) in a pod.",
         "Usage: rkt run [POD-FLAGS] IMAGE [APP-FLAGS] [-- APP-ARGS] [--- IMAGE [APP-FLAGS] ...]",
         "App flags: --exec, --name, --user, --group, --supplementary-gids, --working-dir, --environment=NAME=VALUE,",
-        "  --mount volume=NAME,target=PATH, --readonly-rootfs, --user-annotation=K=V, --user-label=K=V, --signature=FILE."})
+        "  --mount volume=NAME,target=PATH, --readonly-rootfs, --user-annotation=K=V, --user-label=K=V, --signature=FILE,",
+        "  --caps-retain=CAP,..., --caps-remove=CAP,..., --seccomp=mode=retain|remove[,errno=E],SYSCALL,..., --memory=Q, --cpu=Q."})
 class RunCommand implements Callable<Integer>, PositionalFlags {
 
     @ParentCommand

@@ -220,6 +220,21 @@ class PodAppsTest {
         assertEquals("got hello\n", out);
     }
 
+    @Test
+    void isolatorFlagsOfAnAppReachItAndItsReport() throws Exception {
+        Path uuidFile = dir.resolve("uuid");
+        PodTestKit.Finished run = kit.run("run", "--uuid-file-save=" + uuidFile, "--volume", "shared,kind=empty", image.toString(),
+                "--caps-retain=CAP_NET_BIND_SERVICE", "--memory=64M", "--exec=/bin/sh", "--", "-c",
+                "grep -E '^(CapBnd|Seccomp):' /proc/self/status");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("CapBnd:\t0000000000000400\nSeccomp:\t2\n", run.out());
+        CliRun status = kit.rkt("status", Files.readString(uuidFile).strip());
+        assertTrue(status.out().contains("isolators-handlers="), status.out());
+        assertTrue(status.out().contains("resource/memory"), status.out());
+        PodTestKit.Finished both = kit.run("run", image.toString(), "--caps-retain=CAP_KILL", "--caps-remove=CAP_KILL");
+        assertEquals(CommandRunner.EXIT_FAILURE, both.exitCode(), both.err());
+    }
+
     private static java.util.stream.Stream<Path> list(Path dir) {
         try {
             return Files.list(dir);

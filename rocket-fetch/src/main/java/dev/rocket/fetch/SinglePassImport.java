@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Reads an image archive exactly once and does everything a fetch needs on the way: the bytes as they come
- * feed the signature check, the uncompressed tar is copied to the store's temp file while the
+ * feed the signature check (on a thread of their own, see {@link ReadAheadInputStream}), the uncompressed tar is copied to the store's temp file while the
  * {@link AciReader} checks every entry, keeps the manifest and hashes the image ID.
  */
 final class SinglePassImport {
@@ -46,30 +46,32 @@ final class SinglePassImport {
      */
     static Result read(InputStream raw, Optional<SignatureVerifier.Pending> signature, OutputStream tar)
             throws SpecException, IOException {
-        SignedBytes signed = new SignedBytes(raw, signature);
-        BufferedInputStream buffered = new BufferedInputStream(signed, BUFFER);
-        CopiedBytes copied;
-        try {
-            copied = new CopiedBytes(AciCompression.detect(buffered).decompress(buffered), tar);
-        } catch (IOException e) {
-            throw new SpecException("archive", null, "not a readable image archive: " + e.getMessage());
-        }
-        ImageManifest manifest;
-        ImageId id;
-        try (AciReader reader = AciReader.open(new BufferedInputStream(copied, BUFFER))) {
-            while (reader.next() != null) {
-                // every entry is checked; the manifest is kept
+        try (ReadAheadInputStream signed = new ReadAheadInputStream(raw,
+                chunk -> signature.ifPresent(pending -> pending.update(chunk, 0, chunk.length)))) {
+            BufferedInputStream buffered = new BufferedInputStream(signed, BUFFER);
+            CopiedBytes copied;
+            try {
+                copied = new CopiedBytes(AciCompression.detect(buffered).decompress(buffered), tar);
+            } catch (IOException e) {
+                throw new SpecException("archive", null, "not a readable image archive: " + e.getMessage());
             }
-            manifest = AciReader.parseManifest(reader.manifest());
-            id = reader.imageId();
-            // The signature covers the file as signed, including anything after the archive's end.
-            signed.transferTo(OutputStream.nullOutputStream());
-        } catch (SpecException e) {
+            ImageManifest manifest;
+            ImageId id;
+            try (AciReader reader = AciReader.open(new BufferedInputStream(copied, BUFFER))) {
+                while (reader.next() != null) {
+                    // every entry is checked; the manifest is kept
+                }
+                manifest = AciReader.parseManifest(reader.manifest());
+                id = reader.imageId();
+                // The signature covers the file as signed, including anything after the archive's end.
+                signed.transferTo(OutputStream.nullOutputStream());
+            } catch (SpecException e) {
+                if (copied.failure != null) throw new StoreWriteException(copied.failure);
+                throw e;
+            }
             if (copied.failure != null) throw new StoreWriteException(copied.failure);
-            throw e;
+            return new Result(manifest, id);
         }
-        if (copied.failure != null) throw new StoreWriteException(copied.failure);
-        return new Result(manifest, id);
     }
 
     /** Skipping must not bypass the hashing and copying: the skipped bytes are read. */
@@ -82,39 +84,6 @@ final class SinglePassImport {
             skipped += read;
         }
         return skipped;
-    }
-
-    /** Feeds every byte read to the signature check. */
-    private static final class SignedBytes extends FilterInputStream {
-        private final Optional<SignatureVerifier.Pending> signature;
-
-        SignedBytes(InputStream in, Optional<SignatureVerifier.Pending> signature) {
-            super(in);
-            this.signature = signature;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int n = in.read(bytes, offset, length);
-            if (n > 0 && signature.isPresent()) signature.get().update(bytes, offset, n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return skipByReading(this, n);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 
     /** Copies every byte read to the store; remembers a write failure, which the archive reader would hide. */

@@ -5,6 +5,7 @@ import dev.rocket.fetch.ImageFetcher;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +42,10 @@ final class FetchCommand implements Callable<Integer> {
             description = "When to fetch: never, new (default) or update.")
     PullPolicy pullPolicy = PullPolicy.NEW;
 
+    @Option(names = "--render", description = "Also render each image, with its dependencies, into the tree store,"
+            + " so that running it later starts without rendering (a Rocket extension).")
+    boolean render;
+
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files or URLs.")
     List<String> images;
 
@@ -57,6 +62,7 @@ final class FetchCommand implements Callable<Integer> {
             for (int i = 0; i < images.size(); i++) {
                 Optional<String> signature = i < signatures.size() ? Optional.of(signatures.get(i)) : Optional.empty();
                 ImageRecord record = fetcher.fetch(images.get(i), signature, pullPolicy);
+                if (render) TreeStore.open(store).render(record.id());
                 String id = record.id().value();
                 out.println(full ? id : id.substring(0, "sha512-".length() + SHORT_ID_HEX));
                 out.flush();

@@ -1,7 +1,10 @@
 package dev.rocket.cli.rkt;
 
+import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.fetch.HttpDownloader;
+import dev.rocket.fetch.KeyFetcher;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.trust.ConfigLayer;
@@ -18,13 +21,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +50,7 @@ final class TrustCommand implements Callable<Integer> {
     @Option(names = "--insecure-allow-http", description = "Allow HTTP for key discovery and retrieval.")
     boolean insecureAllowHttp;
 
-    @Parameters(paramLabel = "KEYFILE", description = "Public key files (ascii-armored or binary).")
+    @Parameters(paramLabel = "KEYFILE|URL", description = "Public key files or https:// URLs (ascii-armored or binary).")
     List<String> keyFiles = new ArrayList<>();
 
     @Override
@@ -64,9 +63,10 @@ final class TrustCommand implements Callable<Integer> {
         }
         TrustStore store = new TrustStore(rkt.global().trustDirectories());
         PrintWriter out = spec.commandLine().getOut();
+        KeyFetcher keys = keyFetcher();
         BufferedReader answers = new BufferedReader(new InputStreamReader(rkt.in(), StandardCharsets.UTF_8));
         for (String keyFile : keyFiles) {
-            for (OpenPgpKey key : readKeys(keyFile)) {
+            for (OpenPgpKey key : keys.keys(keyFile)) {
                 if (!skipFingerprintReview && !confirmed(out, answers, scope, keyFile, key)) {
                     out.println("Not trusting \"" + keyFile + "\".");
                     out.flush();
@@ -81,6 +81,13 @@ final class TrustCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Keys over HTTPS as the global --insecure-options allow (e.g. tls), plain HTTP only with its own flag. */
+    private KeyFetcher keyFetcher() throws RocketException {
+        List<String> insecure = new ArrayList<>(rkt.global().insecureOptions);
+        if (insecureAllowHttp) insecure.add("http");
+        return new KeyFetcher(HttpDownloader.withDefaults(InsecureOptions.parse(insecure)), insecureAllowHttp);
+    }
+
     private TrustScope scope() throws RocketException {
         if (root && prefix != null) {
             throw new RocketException(Kind.INVALID_ARGUMENT, "--root and --prefix exclude each other");
@@ -93,20 +100,6 @@ final class TrustCommand implements Callable<Integer> {
             return TrustScope.prefix(AcIdentifier.parse(prefix));
         } catch (SpecException e) {
             throw RocketException.invalid("--prefix", e);
-        }
-    }
-
-    private static List<OpenPgpKey> readKeys(String keyFile) throws RocketException {
-        if (keyFile.startsWith("https://") || keyFile.startsWith("http://")) {
-            throw new RocketException(Kind.INVALID_ARGUMENT,
-                    "fetching keys from URLs is not supported yet; download " + keyFile + " and give the file");
-        }
-        try (InputStream in = Files.newInputStream(Path.of(keyFile))) {
-            return OpenPgpKey.readAll(in, keyFile);
-        } catch (NoSuchFileException e) {
-            throw new RocketException(Kind.NOT_FOUND, "key file " + keyFile + " does not exist");
-        } catch (IOException e) {
-            throw new RocketException(Kind.INVALID_ARGUMENT, "cannot read key file " + keyFile + ": " + e.getMessage(), e);
         }
     }
 

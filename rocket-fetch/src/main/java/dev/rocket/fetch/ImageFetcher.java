@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +41,17 @@ public final class ImageFetcher {
     private final HttpDownloader http;
     private final InsecureOptions insecure;
     private final FetchEvents events;
+    private final Clock clock;
 
     public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
                         FetchEvents events) {
+        this(store, verifier, http, insecure, events, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides whether a stored copy is still fresh by its {@code Cache-Control: max-age}. */
+    public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
+                        FetchEvents events, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.verifier = verifier;
         this.http = http;
@@ -62,7 +71,8 @@ public final class ImageFetcher {
         try {
             if (location instanceof ImageLocation.Remote remote) {
                 Optional<ImageRecord> stored = store.byOrigin(remote.url());
-                if (stored.isPresent() && policy != PullPolicy.UPDATE) {
+                // rkt's image-fetching-behavior.md: update asks the server again unless the copy's max-age runs.
+                if (stored.isPresent() && (policy != PullPolicy.UPDATE || stored.get().cache().isFresh(clock.instant()))) {
                     store.touch(stored.get().id());
                     return stored.get();
                 }

@@ -39,8 +39,8 @@ final class FetchCommand implements Callable<Integer> {
     List<String> signatures = new ArrayList<>();
 
     @Option(names = "--pull-policy", paramLabel = "POLICY", converter = PullPolicyConverter.class,
-            description = "When to fetch: never, new (default) or update.")
-    PullPolicy pullPolicy = PullPolicy.NEW;
+            description = "When to fetch: never, new or update (default: update, as rkt's fetch).")
+    PullPolicy pullPolicy = PullPolicy.UPDATE;
 
     @Option(names = "--render", description = "Also render each image, with its dependencies, into the tree store,"
             + " so that running it later starts without rendering (a Rocket extension).")

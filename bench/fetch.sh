@@ -43,8 +43,10 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext su
 python3 - "$work/www" "$work/tls.crt" "$work/tls.key" "$work/port" <<'PY' &
 import functools, http.server, ssl, sys
 www, cert, key, port_file = sys.argv[1:]
-handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=www)
-handler.log_message = lambda *args: None
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+handler = functools.partial(Quiet, directory=www)
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
 tls.load_cert_chain(cert, key)

@@ -133,7 +133,7 @@ public final class ImageFetcher {
             if (download.isPresent() && location instanceof ImageLocation.Remote remote) {
                 info = info.fetchedFrom(remote.url(), download.get().validators());
             }
-            return store.get(ingest.commit(read.id(), info));
+            return ingest.commit(read.id(), info);
         } catch (SpecException e) {
             throw RocketException.invalid(location.describe() + " is not a valid image", e);
         } catch (SinglePassImport.StoreWriteException e) {

@@ -143,15 +143,17 @@ public final class ImageStore implements AutoCloseable {
             return writer;
         }
 
-        /** Makes the written tar the blob of {@code id} (its SHA-512, computed by the caller) and indexes it. */
-        public ImageId commit(ImageId id, ImageRecordInfo info) throws RocketException {
+        /**
+         * Makes the written tar the blob of {@code id} (its SHA-512, computed by the caller) and indexes it;
+         * returns the row as written (a {@code gc} in another process may remove it right afterwards).
+         */
+        public ImageRecord commit(ImageId id, ImageRecordInfo info) throws RocketException {
             if (info.expectedId().isPresent() && !info.expectedId().get().equals(id)) {
                 throw BlobStore.mismatch(id, info.expectedId().get());
             }
             try (StagedBlob staged = writer.seal(id)) {
-                commitStaged(staged, info);
+                return commitStaged(staged, info);
             }
-            return id;
         }
 
         @Override
@@ -164,12 +166,14 @@ public final class ImageStore implements AutoCloseable {
         }
     }
 
-    private void commitStaged(StagedBlob staged, ImageRecordInfo info) throws RocketException {
+    private ImageRecord commitStaged(StagedBlob staged, ImageRecordInfo info) throws RocketException {
         try (Held image = locks.image(staged.id())) {
             staged.commit();
             Instant now = clock.instant();
-            index.put(new ImageRecord(staged.id(), info.name(), info.labels(), now, now, staged.size(),
-                    info.origin(), info.cache()));
+            ImageRecord record = new ImageRecord(staged.id(), info.name(), info.labels(), now, now, staged.size(),
+                    info.origin(), info.cache());
+            index.put(record);
+            return record;
         }
     }
 

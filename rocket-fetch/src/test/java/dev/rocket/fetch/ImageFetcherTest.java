@@ -260,6 +260,33 @@ class ImageFetcherTest {
     }
 
     @Test
+    void theManifestMayComeLastSinceTheSignatureIsJudgedAfterTheOnePass() throws Exception {
+        Path aci = dir.resolve("manifest-last.aci");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(aci))) {
+            tar.putArchiveEntry(new org.apache.commons.compress.archivers.tar.TarArchiveEntry("rootfs/"));
+            tar.closeArchiveEntry();
+            addFile(tar, "rootfs/content", "late".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            addFile(tar, "manifest", """
+                    {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/late"}"""
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        images.sign(aci);
+        ImageRecord record = fetcher().fetch(aci.toString(), Optional.empty(), PullPolicy.UPDATE);
+        assertEquals("example.com/late", record.name().value());
+        assertEquals(dev.rocket.spec.aci.AciReader.imageId(Files.newInputStream(aci)), record.id());
+        store.verify(record.id());
+    }
+
+    private static void addFile(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar, String name,
+                                byte[] content) throws IOException {
+        var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+
+    @Test
     void neverPolicyDoesNotFetch() {
         RocketException e = assertThrows(RocketException.class,
                 () -> fetcher().fetch(url("/hello.aci"), Optional.empty(), PullPolicy.NEVER));

@@ -17,7 +17,7 @@ work=$(mktemp -d)
 export GNUPGHOME="$work/gnupg"
 server=
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi
   gpgconf --kill all >/dev/null 2>&1
   rm -rf "$work"
 }

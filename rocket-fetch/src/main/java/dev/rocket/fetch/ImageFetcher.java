@@ -5,11 +5,8 @@ import dev.rocket.base.InsecureOptions.Option;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.spec.SpecException;
-import dev.rocket.spec.aci.AciCompression;
-import dev.rocket.spec.aci.AciReader;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.types.AcIdentifier;
-import dev.rocket.spec.types.ImageId;
 import dev.rocket.spec.types.Label;
 import dev.rocket.store.ImageRecordInfo;
 import dev.rocket.store.ImageStore;
@@ -24,6 +21,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,16 +42,29 @@ public final class ImageFetcher {
     private final InsecureOptions insecure;
     private final FetchEvents events;
     private final Optional<ImageDiscovery> discovery;
+    private final Clock clock;
 
     /** A fetcher that finds images by name with meta discovery for this host (no auth, no key trust). */
     public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
                         FetchEvents events) {
-        this(store, verifier, http, insecure, events, Optional.empty());
+        this(store, verifier, http, insecure, events, Optional.empty(), Clock.systemUTC());
     }
 
     /** @param discovery how names are resolved to URLs; the default is meta discovery for this host */
     public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
                         FetchEvents events, Optional<ImageDiscovery> discovery) {
+        this(store, verifier, http, insecure, events, discovery, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides whether a stored copy is still fresh by its {@code Cache-Control: max-age}. */
+    public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
+                        FetchEvents events, Clock clock) {
+        this(store, verifier, http, insecure, events, Optional.empty(), clock);
+    }
+
+    public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
+                        FetchEvents events, Optional<ImageDiscovery> discovery, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.verifier = verifier;
         this.http = http;
@@ -88,27 +99,33 @@ public final class ImageFetcher {
         try {
             if (location instanceof ImageLocation.Remote remote) {
                 Optional<ImageRecord> stored = store.byOrigin(remote.url());
-                if (stored.isPresent() && policy != PullPolicy.UPDATE) {
+                // rkt's image-fetching-behavior.md: update asks the server again unless the copy's max-age runs.
+                if (stored.isPresent() && (policy != PullPolicy.UPDATE || stored.get().cache().isFresh(clock.instant()))) {
                     store.touch(stored.get().id());
                     return stored.get();
                 }
                 if (policy == PullPolicy.NEVER) {
                     throw new RocketException(Kind.NOT_FOUND, remote.url() + " is not in the store and --pull-policy=never forbids fetching it");
                 }
-                Path file = temp(temporary, "image");
-                events.info("fetching image from " + remote.url());
-                CacheValidators previous = stored.map(ImageRecord::cache).orElse(CacheValidators.NONE);
-                HttpDownloader.Result result = http.download(remote.url(), file, previous, events.progress("aci"));
-                if (result.notModified()) {
-                    store.updateCache(stored.orElseThrow().id(), result.validators());
-                    store.touch(stored.get().id());
-                    return store.get(stored.get().id());
+                // The ingest's shared store lock also keeps other processes' sweeps off the download's temp file.
+                try (ImageStore.Ingest ingest = store.ingest()) {
+                    Path file = temp(temporary, "image");
+                    events.info("fetching image from " + remote.url());
+                    CacheValidators previous = stored.map(ImageRecord::cache).orElse(CacheValidators.NONE);
+                    HttpDownloader.Result result = http.download(remote.url(), file, previous, events.progress("aci"));
+                    if (result.notModified()) {
+                        store.updateCache(stored.orElseThrow().id(), result.validators());
+                        store.touch(stored.get().id());
+                        return store.get(stored.get().id());
+                    }
+                    return importImage(ingest, file, location, signature, Optional.of(result), temporary, check);
                 }
-                return importImage(file, location, signature, Optional.of(result), temporary, check);
             }
             Path file = ((ImageLocation.LocalFile) location).path();
             if (!Files.isRegularFile(file)) throw new RocketException(Kind.NOT_FOUND, "image file " + file + " does not exist");
-            return importImage(file, location, signature, Optional.empty(), temporary, check);
+            try (ImageStore.Ingest ingest = store.ingest()) {
+                return importImage(ingest, file, location, signature, Optional.empty(), temporary, check);
+            }
         } finally {
             for (Path path : temporary) {
                 try {
@@ -120,43 +137,38 @@ public final class ImageFetcher {
         }
     }
 
-    private ImageRecord importImage(Path file, ImageLocation location, Optional<String> signature,
+    private ImageRecord importImage(ImageStore.Ingest ingest, Path file, ImageLocation location, Optional<String> signature,
                                     Optional<HttpDownloader.Result> download, List<Path> temporary, ManifestCheck check)
             throws RocketException {
-        ImageManifest manifest;
-        ImageId id;
-        try (InputStream in = open(file); AciReader reader = AciReader.open(in)) {
-            while (reader.next() != null) {
-                // every entry is checked; the manifest is kept
-            }
-            manifest = AciReader.parseManifest(reader.manifest());
-            id = reader.imageId();
-        } catch (SpecException e) {
-            throw RocketException.invalid(location.describe() + " is not a valid image", e);
-        } catch (IOException e) {
-            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
-        }
-        check.accept(manifest);
+        Optional<SignatureVerifier.Pending> pending = Optional.empty();
         if (insecure.allows(Option.IMAGE)) {
             events.warning("image signature verification has been disabled");
         } else {
-            Path signatureFile = signatureFile(location, signature, temporary);
-            Signer signer;
-            try (InputStream data = open(file); InputStream sig = open(signatureFile)) {
-                signer = verifier.verify(manifest.name(), data, sig);
+            try (InputStream sig = open(signatureFile(location, signature, temporary))) {
+                pending = Optional.of(verifier.begin(sig));
             } catch (IOException e) {
-                throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+                throw new RocketException(Kind.UNAVAILABLE, "cannot read the signature of " + location.describe()
+                        + ": " + e.getMessage(), e);
             }
-            events.info("signature verified:\n  " + String.join("\n  ", signer.userIds()));
         }
-        ImageRecordInfo info = ImageRecordInfo.of(manifest.name(), labels(manifest)).expecting(id);
-        if (download.isPresent() && location instanceof ImageLocation.Remote remote) {
-            info = info.fetchedFrom(remote.url(), download.get().validators());
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            AciCompression compression = AciCompression.detect((BufferedInputStream) in);
-            ImageId stored = store.write(compression.decompress(in), info);
-            return store.get(stored);
+        try (InputStream raw = openRaw(file)) {
+            SinglePassImport.Result read = SinglePassImport.read(raw, pending, ingest.tar());
+            ImageManifest manifest = read.manifest();
+            check.accept(manifest);
+            if (pending.isPresent()) {
+                Signer signer = pending.get().finish(manifest.name());
+                events.info("signature verified:\n  " + String.join("\n  ", signer.userIds()));
+            }
+            ImageRecordInfo info = ImageRecordInfo.of(manifest.name(), labels(manifest));
+            if (download.isPresent() && location instanceof ImageLocation.Remote remote) {
+                info = info.fetchedFrom(remote.url(), download.get().validators());
+            }
+            return ingest.commit(read.id(), info);
+        } catch (SpecException e) {
+            throw RocketException.invalid(location.describe() + " is not a valid image", e);
+        } catch (SinglePassImport.StoreWriteException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot write the image into the store " + store.layout().tmp()
+                    + ": " + e.getMessage() + "; check free space and permissions of the store directory", e);
         } catch (IOException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -194,6 +206,16 @@ public final class ImageFetcher {
             return file;
         } catch (IOException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot create a temporary file in " + store.layout().tmp() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream openRaw(Path file) throws RocketException {
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new RocketException(Kind.NOT_FOUND, file + " does not exist");
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

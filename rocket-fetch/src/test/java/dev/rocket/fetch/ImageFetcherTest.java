@@ -112,7 +112,23 @@ class ImageFetcherTest {
                     exchange.getResponseHeaders().add("ETag", etag);
                     send(exchange, path.equals("/hello.aci") ? hello : other);
                 }
-                case "/hello.aci.asc", "/tampered.aci.asc" -> send(exchange, helloSignature);
+                case "/hello.aci.asc", "/tampered.aci.asc", "/fresh.aci.asc", "/nocache.aci.asc" -> send(exchange, helloSignature);
+                case "/fresh.aci" -> {
+                    exchange.getResponseHeaders().add("ETag", "\"fresh\"");
+                    exchange.getResponseHeaders().add("Cache-Control", "public, max-age=3600");
+                    send(exchange, hello);
+                }
+                case "/nocache.aci" -> {
+                    String lastModified = "Wed, 21 Oct 2026 07:28:00 GMT";
+                    exchange.getRequestHeaders().getOrDefault("If-Modified-Since", List.of()).forEach(conditionalHeaders::add);
+                    exchange.getResponseHeaders().add("Cache-Control", "no-cache");
+                    if (lastModified.equals(exchange.getRequestHeaders().getFirst("If-Modified-Since"))) {
+                        exchange.sendResponseHeaders(304, -1);
+                        return;
+                    }
+                    exchange.getResponseHeaders().add("Last-Modified", lastModified);
+                    send(exchange, hello);
+                }
                 case "/redirect.aci" -> {
                     exchange.getResponseHeaders().add("Location", "hello.aci");
                     exchange.sendResponseHeaders(302, -1);
@@ -214,6 +230,60 @@ class ImageFetcherTest {
         assertEquals(first.id(), again.id());
         assertEquals(List.of("\"v1\""), conditionalHeaders);
         assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void updatePolicyTrustsMaxAgeUntilItRunsOut() throws Exception {
+        ImageRecord first = fetcher().fetch(url("/fresh.aci"), Optional.empty(), PullPolicy.UPDATE);
+        assertTrue(first.cache().expires().isPresent());
+        assertEquals(Optional.of("\"fresh\""), first.cache().etag());
+        int before = requests.get("/fresh.aci").get();
+        assertEquals(first.id(), fetcher().fetch(url("/fresh.aci"), Optional.empty(), PullPolicy.UPDATE).id());
+        assertEquals(before, requests.get("/fresh.aci").get(), "a copy within its max-age must not be fetched again");
+        assertEquals(first.id(), fetcher().fetch(url("/fresh.aci"), Optional.empty(), PullPolicy.NEVER).id());
+        assertEquals(before, requests.get("/fresh.aci").get());
+    }
+
+    @Test
+    void updatePolicyRevalidatesWithLastModifiedWhenNoCache() throws Exception {
+        ImageRecord first = fetcher().fetch(url("/nocache.aci"), Optional.empty(), PullPolicy.UPDATE);
+        assertEquals(Optional.of("Wed, 21 Oct 2026 07:28:00 GMT"), first.cache().lastModified());
+        assertTrue(!first.cache().isFresh(java.time.Instant.now()), "no-cache must never count as fresh");
+        conditionalHeaders.clear();
+        int before = requests.get("/nocache.aci").get();
+        ImageRecord again = fetcher().fetch(url("/nocache.aci"), Optional.empty(), PullPolicy.UPDATE);
+        assertEquals(before + 1, requests.get("/nocache.aci").get(), "update must ask the server");
+        assertEquals(List.of("Wed, 21 Oct 2026 07:28:00 GMT"), conditionalHeaders);
+        assertEquals(first.id(), again.id());
+        assertEquals(1, store.list().size());
+        assertEquals(before + 1, requests.get("/nocache.aci").get(), "304: nothing downloaded again");
+    }
+
+    @Test
+    void theManifestMayComeLastSinceTheSignatureIsJudgedAfterTheOnePass() throws Exception {
+        Path aci = dir.resolve("manifest-last.aci");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(aci))) {
+            tar.putArchiveEntry(new org.apache.commons.compress.archivers.tar.TarArchiveEntry("rootfs/"));
+            tar.closeArchiveEntry();
+            addFile(tar, "rootfs/content", "late".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            addFile(tar, "manifest", """
+                    {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/late"}"""
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        images.sign(aci);
+        ImageRecord record = fetcher().fetch(aci.toString(), Optional.empty(), PullPolicy.UPDATE);
+        assertEquals("example.com/late", record.name().value());
+        assertEquals(dev.rocket.spec.aci.AciReader.imageId(Files.newInputStream(aci)), record.id());
+        store.verify(record.id());
+    }
+
+    private static void addFile(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar, String name,
+                                byte[] content) throws IOException {
+        var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.ImageId;
 import dev.rocket.store.StoreLocks.Held;
 import dev.rocket.store.cas.BlobStore;
+import dev.rocket.store.cas.BlobStore.BlobWriter;
 import dev.rocket.store.cas.BlobStore.StagedBlob;
 import dev.rocket.store.index.CacheValidators;
 import dev.rocket.store.index.ImageIndex;
@@ -13,6 +14,7 @@ import dev.rocket.store.index.ImageRecord;
 import dev.rocket.store.index.SqliteImageIndex;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,13 +107,73 @@ public final class ImageStore implements AutoCloseable {
     public ImageId write(InputStream tar, ImageRecordInfo info) throws RocketException {
         sweepTempFiles();
         try (Held writing = locks.storeShared(); StagedBlob staged = blobs.stage(tar, info.expectedId())) {
-            try (Held image = locks.image(staged.id())) {
-                staged.commit();
-                Instant now = clock.instant();
-                index.put(new ImageRecord(staged.id(), info.name(), info.labels(), now, now, staged.size(),
-                        info.origin(), info.cache()));
-            }
+            commitStaged(staged, info);
             return staged.id();
+        }
+    }
+
+    /**
+     * Begins storing an image whose tar the caller writes into {@link Ingest#tar()} while it hashes and
+     * checks it itself, so that the image is read only once; nothing is visible until
+     * {@link Ingest#commit}. Holds the store lock shared until closed, like {@link #write}.
+     */
+    public Ingest ingest() throws RocketException {
+        sweepTempFiles();
+        Held writing = locks.storeShared();
+        try {
+            return new Ingest(writing, blobs.create());
+        } catch (RocketException | RuntimeException e) {
+            writing.close();
+            throw e;
+        }
+    }
+
+    /** An image being written by its caller; closing it without a commit deletes what was written. */
+    public final class Ingest implements AutoCloseable {
+        private final Held writing;
+        private final BlobWriter writer;
+
+        private Ingest(Held writing, BlobWriter writer) {
+            this.writing = writing;
+            this.writer = writer;
+        }
+
+        /** Where the uncompressed tar goes. */
+        public OutputStream tar() {
+            return writer;
+        }
+
+        /**
+         * Makes the written tar the blob of {@code id} (its SHA-512, computed by the caller) and indexes it;
+         * returns the row as written (a {@code gc} in another process may remove it right afterwards).
+         */
+        public ImageRecord commit(ImageId id, ImageRecordInfo info) throws RocketException {
+            if (info.expectedId().isPresent() && !info.expectedId().get().equals(id)) {
+                throw BlobStore.mismatch(id, info.expectedId().get());
+            }
+            try (StagedBlob staged = writer.seal(id)) {
+                return commitStaged(staged, info);
+            }
+        }
+
+        @Override
+        public void close() throws RocketException {
+            try {
+                writer.close();
+            } finally {
+                writing.close();
+            }
+        }
+    }
+
+    private ImageRecord commitStaged(StagedBlob staged, ImageRecordInfo info) throws RocketException {
+        try (Held image = locks.image(staged.id())) {
+            staged.commit();
+            Instant now = clock.instant();
+            ImageRecord record = new ImageRecord(staged.id(), info.name(), info.labels(), now, now, staged.size(),
+                    info.origin(), info.cache());
+            index.put(record);
+            return record;
         }
     }
 

@@ -10,14 +10,17 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -58,19 +61,94 @@ public final class SignatureVerifier {
      */
     public Signer verify(AcIdentifier imageName, InputStream signedData, InputStream armoredDetachedSignature)
             throws RocketException {
-        List<PGPSignature> signatures = DetachedSignatures.read(armoredDetachedSignature);
-        List<TrustedKey> trusted = store.keysFor(imageName);
-        Candidate candidate = null;
-        for (PGPSignature signature : signatures) {
-            candidate = Candidate.find(signature, trusted).orElse(null);
-            if (candidate != null) break;
+        Pending pending = begin(armoredDetachedSignature);
+        byte[] buffer = new byte[BUFFER_BYTES];
+        try {
+            for (int n = signedData.read(buffer); n >= 0; n = signedData.read(buffer)) {
+                pending.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read image " + imageName + " to verify its"
+                    + " signature: " + e.getMessage(), e);
         }
-        if (candidate == null) throw untrusted(imageName, signatures.getFirst());
-        checkUsable(imageName, candidate);
-        checkMatches(imageName, candidate, signedData);
-        OpenPgpKey key = candidate.trusted().key();
-        return new Signer(key.fingerprint(), KeyFingerprint.of(candidate.signingKey().getFingerprint()),
-                key.userIds(), candidate.signature().getCreationTime().toInstant(), candidate.trusted().scope());
+        return pending.finish(imageName);
+    }
+
+    /**
+     * Starts checking a detached signature over data that is streamed afterwards through
+     * {@link Pending#update}, for callers that learn the image's name only from the data itself (the
+     * manifest inside the archive). Every signature whose issuer is trusted for some prefix is hashed; which
+     * prefixes count is decided by {@link Pending#finish}, once the name is known.
+     */
+    public Pending begin(InputStream armoredDetachedSignature) throws RocketException {
+        List<PGPSignature> signatures = DetachedSignatures.read(armoredDetachedSignature);
+        List<TrustedKey> everyKey = store.list();
+        Map<PGPSignature, Optional<Exception>> hashing = new IdentityHashMap<>();
+        for (PGPSignature signature : signatures) {
+            Optional<Candidate> issuer = Candidate.find(signature, everyKey);
+            if (issuer.isEmpty()) continue;
+            hashing.put(signature, startHashing(signature, issuer.get().signingKey()));
+        }
+        return new Pending(signatures, hashing);
+    }
+
+    /**
+     * Prefers the JDK's own digests and signatures: its SHA-2 are compiled to the CPU's SHA instructions
+     * and hash images several times faster than Bouncy Castle's portable ones. Keys the JDK cannot handle
+     * (e.g. Brainpool curves) fall back to Bouncy Castle.
+     */
+    private static Optional<Exception> startHashing(PGPSignature signature, PGPPublicKey key) {
+        try {
+            signature.init(new JcaPGPContentVerifierBuilderProvider(), key);
+            return Optional.empty();
+        } catch (PGPException | RuntimeException jdkRefused) {
+            try {
+                signature.init(new BcPGPContentVerifierBuilderProvider(), key);
+                return Optional.empty();
+            } catch (PGPException | RuntimeException e) {
+                return Optional.of(e);
+            }
+        }
+    }
+
+    /** A signature check whose data is being streamed; not for use by several threads. */
+    public final class Pending {
+        private final List<PGPSignature> signatures;
+        private final Map<PGPSignature, Optional<Exception>> hashing;
+        private final List<PGPSignature> initialised;
+
+        private Pending(List<PGPSignature> signatures, Map<PGPSignature, Optional<Exception>> hashing) {
+            this.signatures = signatures;
+            this.hashing = hashing;
+            this.initialised = signatures.stream()
+                    .filter(s -> hashing.containsKey(s) && hashing.get(s).isEmpty()).toList();
+        }
+
+        /** Feeds the next bytes of the signed data. */
+        public void update(byte[] bytes, int offset, int length) {
+            for (PGPSignature signature : initialised) signature.update(bytes, offset, length);
+        }
+
+        /**
+         * Decides, after the last byte: a signature over the data by a key trusted for {@code imageName}.
+         *
+         * @return the key that signed
+         * @throws SignatureRejectedException as {@link SignatureVerifier#verify} does
+         */
+        public Signer finish(AcIdentifier imageName) throws RocketException {
+            List<TrustedKey> trusted = store.keysFor(imageName);
+            Candidate candidate = null;
+            for (PGPSignature signature : signatures) {
+                candidate = Candidate.find(signature, trusted).orElse(null);
+                if (candidate != null) break;
+            }
+            if (candidate == null) throw untrusted(imageName, signatures.getFirst());
+            checkUsable(imageName, candidate);
+            checkMatches(imageName, candidate, hashing.get(candidate.signature()));
+            OpenPgpKey key = candidate.trusted().key();
+            return new Signer(key.fingerprint(), KeyFingerprint.of(candidate.signingKey().getFingerprint()),
+                    key.userIds(), candidate.signature().getCreationTime().toInstant(), candidate.trusted().scope());
+        }
     }
 
     /** A signature and the trusted key (primary or subkey) that claims to have made it. */
@@ -160,23 +238,15 @@ public final class SignatureVerifier {
                 + " for an image signed with a valid key; if they extended the key, trust its new version");
     }
 
-    private static void checkMatches(AcIdentifier imageName, Candidate candidate, InputStream data)
+    /** {@code hashing} is how the signature's hashing began: absent if it never did (keys changed meanwhile). */
+    private static void checkMatches(AcIdentifier imageName, Candidate candidate, Optional<Exception> hashing)
             throws RocketException {
         PGPSignature signature = candidate.signature();
-        try {
-            signature.init(new BcPGPContentVerifierBuilderProvider(), candidate.signingKey());
-        } catch (PGPException | RuntimeException e) {
+        Exception failed = hashing == null
+                ? new IllegalStateException("the trusted keys changed while the image was read") : hashing.orElse(null);
+        if (failed != null) {
             throw new SignatureRejectedException(Reason.KEY_UNUSABLE, "cannot check the signature of image "
-                    + imageName + " with key " + candidate.trusted().key() + ": " + e.getMessage(), e);
-        }
-        byte[] buffer = new byte[BUFFER_BYTES];
-        try {
-            for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
-                signature.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw new RocketException(Kind.UNAVAILABLE, "cannot read image " + imageName + " to verify its"
-                    + " signature: " + e.getMessage(), e);
+                    + imageName + " with key " + candidate.trusted().key() + ": " + failed.getMessage(), failed);
         }
         boolean valid;
         try {

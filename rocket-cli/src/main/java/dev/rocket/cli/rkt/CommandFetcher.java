@@ -14,6 +14,7 @@ import dev.rocket.fetch.PullPolicy;
 import dev.rocket.stage0.ImageSource;
 import dev.rocket.fetch.MetaDiscovery;
 import dev.rocket.fetch.PublicKeyFetcher;
+import dev.rocket.fetch.ProgressListener;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
 import dev.rocket.trust.SignatureVerifier;
@@ -28,8 +29,9 @@ import java.util.Optional;
 
 /**
  * The image fetcher of a command: global options for trust, insecure escapes, auth.d credentials and
- * discovery of names (with {@code --trust-keys-from-https}), its messages on stderr. {@code rkt run} gets
- * discovery of names by calling this fetcher with the name.
+ * discovery of names (with {@code --trust-keys-from-https}), its messages on stderr, and a progress bar there
+ * when the command runs on a terminal (quiet otherwise). {@code rkt run} gets discovery of names by calling
+ * this fetcher with the name.
  */
 final class CommandFetcher {
 
@@ -93,17 +95,34 @@ final class CommandFetcher {
     }
 
     static FetchEvents events(PrintWriter err) {
+        boolean terminal = FetchProgressBar.terminal();
         return new FetchEvents() {
+            private FetchProgressBar bar;
+
             @Override
             public void info(String message) {
+                endBar();
                 err.println("rkt: " + message);
                 err.flush();
             }
 
             @Override
             public void warning(String message) {
+                endBar();
                 err.println("rkt: warning: " + message);
                 err.flush();
+            }
+
+            @Override
+            public ProgressListener progress(String what) {
+                if (!terminal) return ProgressListener.NONE;
+                endBar();
+                bar = new FetchProgressBar(err, what, System::nanoTime);
+                return bar;
+            }
+
+            private void endBar() {
+                if (bar != null) bar.endLine();
             }
         };
     }

@@ -4,6 +4,7 @@ import dev.rocket.base.RocketException;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,8 +38,12 @@ final class FetchCommand implements Callable<Integer> {
     List<String> signatures = new ArrayList<>();
 
     @Option(names = "--pull-policy", paramLabel = "POLICY", converter = PullPolicyConverter.class,
-            description = "When to fetch: never, new (default) or update.")
-    PullPolicy pullPolicy = PullPolicy.NEW;
+            description = "When to fetch: never, new or update (default: update, as rkt's fetch).")
+    PullPolicy pullPolicy = PullPolicy.UPDATE;
+
+    @Option(names = "--render", description = "Also render each image, with its dependencies, into the tree store,"
+            + " so that running it later starts without rendering (a Rocket extension).")
+    boolean render;
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files, URLs or names (NAME[:VERSION][,LABEL=VALUE...], found by discovery); Docker and OCI images as docker://, oci:, oci-archive: or docker-archive:.")
     List<String> images;
@@ -56,6 +61,7 @@ final class FetchCommand implements Callable<Integer> {
             for (int i = 0; i < images.size(); i++) {
                 Optional<String> signature = i < signatures.size() ? Optional.of(signatures.get(i)) : Optional.empty();
                 ImageRecord record = fetcher.fetch(images.get(i), signature, pullPolicy);
+                if (render) TreeStore.open(store).render(record.id());
                 String id = record.id().value();
                 out.println(full ? id : id.substring(0, "sha512-".length() + SHORT_ID_HEX));
                 out.flush();

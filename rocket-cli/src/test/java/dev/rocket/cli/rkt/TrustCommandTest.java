@@ -114,4 +114,33 @@ class TrustCommandTest {
         }
         assertFalse(Files.exists(config.resolve("local/trustedkeys")));
     }
+
+    @Test
+    void keyFromAUrlIsReviewedLikeAFileAndPlainHttpNeedsItsFlag() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] key = Files.readAllBytes(keyFile);
+        server.createContext("/key.asc", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, key.length);
+                exchange.getResponseBody().write(key);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/key.asc";
+            CliRun refused = trust("yes\n", "--prefix=example.com", url);
+            assertEquals(CommandRunner.EXIT_FAILURE, refused.exitCode());
+            assertTrue(refused.err().contains("--insecure-allow-http"), refused.err());
+            assertFalse(Files.exists(config.resolve("local/trustedkeys")));
+
+            CliRun run = trust("yes\n", "--prefix=example.com", "--insecure-allow-http", url);
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("Key: \"" + url + "\""), run.out());
+            assertTrue(run.out().contains("Are you sure you want to trust this key (yes/no)?"), run.out());
+            assertTrue(Files.isRegularFile(config.resolve("local/trustedkeys/prefix.d/example.com/" + fingerprint)));
+        } finally {
+            server.stop(0);
+        }
+    }
 }

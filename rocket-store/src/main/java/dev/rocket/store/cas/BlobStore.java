@@ -7,6 +7,7 @@ import dev.rocket.store.StoreLayout;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,6 +50,28 @@ public final class BlobStore {
      * another ID, the temp file is deleted and the error names both IDs.
      */
     public StagedBlob stage(InputStream tar, Optional<ImageId> expected) throws RocketException {
+        try (BlobWriter writer = create()) {
+            MessageDigest sha512 = sha512();
+            byte[] buffer = new byte[BUFFER];
+            try {
+                for (int n; (n = tar.read(buffer)) >= 0; ) {
+                    sha512.update(buffer, 0, n);
+                    writer.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                throw new RocketException(Kind.UNAVAILABLE, "cannot store the image: " + e.getMessage(), e);
+            }
+            ImageId id = ImageId.ofDigest(sha512.digest());
+            if (expected.isPresent() && !expected.get().equals(id)) throw mismatch(id, expected.get());
+            return writer.seal(id);
+        }
+    }
+
+    /**
+     * Opens a temp file for an image tar whose ID the caller computes itself while it writes (fetch reads an
+     * image once and hashes it on the way); {@link BlobWriter#seal} then makes it a {@link StagedBlob}.
+     */
+    public BlobWriter create() throws RocketException {
         Path temp;
         try {
             Files.createDirectories(layout.tmp());
@@ -58,31 +81,68 @@ public final class BlobStore {
                     + e.getMessage() + "; check free space and permissions of the store directory", e);
         }
         try {
-            MessageDigest sha512 = sha512();
-            long size = 0;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n; (n = tar.read(buffer)) >= 0; ) {
-                    sha512.update(buffer, 0, n);
-                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                    while (chunk.hasRemaining()) out.write(chunk);
-                    size += n;
-                }
-                out.force(true);
-            }
-            ImageId id = ImageId.ofDigest(sha512.digest());
-            if (expected.isPresent() && !expected.get().equals(id)) {
-                throw new RocketException(Kind.VERIFICATION_FAILED, "the image content hashes to " + id
-                        + " but " + expected.get() + " was expected; nothing was stored."
-                        + " The download may be corrupt or tampered with: fetch it again from a trusted source");
-            }
-            return new StagedBlob(temp, id, size);
+            return new BlobWriter(temp, FileChannel.open(temp, StandardOpenOption.WRITE));
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new RocketException(Kind.UNAVAILABLE, "cannot store the image: " + e.getMessage(), e);
-        } catch (RocketException | RuntimeException e) {
+            throw new RocketException(Kind.UNAVAILABLE, "cannot open " + temp + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The error when content hashes to another ID than the one it must have. */
+    public static RocketException mismatch(ImageId actual, ImageId expected) {
+        return new RocketException(Kind.VERIFICATION_FAILED, "the image content hashes to " + actual
+                + " but " + expected + " was expected; nothing was stored."
+                + " The download may be corrupt or tampered with: fetch it again from a trusted source");
+    }
+
+    /** A temp file being written; closing it unsealed deletes it. */
+    public final class BlobWriter extends OutputStream {
+        private final Path temp;
+        private final FileChannel channel;
+        private long size;
+        private boolean sealed;
+
+        private BlobWriter(Path temp, FileChannel channel) {
+            this.temp = temp;
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            ByteBuffer chunk = ByteBuffer.wrap(bytes, offset, length);
+            while (chunk.hasRemaining()) channel.write(chunk);
+            size += length;
+        }
+
+        /**
+         * Syncs the file (the one fsync atomicity needs: a renamed blob must never turn out empty after a
+         * crash) and hands it over as the blob of {@code id}, which the caller vouches is its SHA-512.
+         */
+        public StagedBlob seal(ImageId id) throws RocketException {
+            try {
+                channel.force(false);
+                channel.close();
+            } catch (IOException e) {
+                throw new RocketException(Kind.UNAVAILABLE, "cannot store the image: " + e.getMessage(), e);
+            }
+            sealed = true;
+            return new StagedBlob(temp, id, size);
+        }
+
+        @Override
+        public void close() {
+            if (sealed) return;
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the file is deleted next; nothing of it is kept
+            }
             deleteQuietly(temp);
-            throw e;
         }
     }
 

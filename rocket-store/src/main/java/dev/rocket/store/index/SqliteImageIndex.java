@@ -363,8 +363,9 @@ public final class SqliteImageIndex implements ImageIndex {
             size = row.getLong(5);
             origin = Optional.ofNullable(row.getString(6)).map(URI::create);
             long expires = row.getLong(9);
-            cache = new CacheValidators(Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getString(8)),
-                    row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expires)));
+            // wasNull() speaks of the last column read, so it is asked before the validators are read.
+            Optional<Instant> expiry = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expires));
+            cache = new CacheValidators(Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getString(8)), expiry);
         }
 
         ImageRecord build() {

@@ -5,6 +5,7 @@ import dev.rocket.cli.output.DurationConverter;
 import dev.rocket.store.GcResult;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +36,8 @@ final class ImageGcCommand implements Callable<Integer> {
         GcResult result;
         try (ImageStore store = image.global().openStore()) {
             result = store.gc(gracePeriod);
+            // After the images: trees of removed images go too, and so do half-written trees of dead renders.
+            TreeStore.open(store).gc();
         }
         for (ImageRecord record : result.removed()) {
             err.println("rkt: successfully removed aci for image: \"" + record.id() + "\" (\"" + record.name() + "\")");

@@ -7,8 +7,11 @@ import dev.rocket.cli.output.Humanize;
 import dev.rocket.cli.output.JsonOutput;
 import dev.rocket.cli.output.OutputFormat;
 import dev.rocket.cli.output.Table;
+import dev.rocket.spec.types.ImageId;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.RenderedTree;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,27 +62,34 @@ final class ImageListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RocketException {
         List<ImageRecord> images;
+        Map<ImageId, Long> treeBytes = new HashMap<>();
         try (ImageStore store = image.global().openStore()) {
             images = new ArrayList<>(store.list());
+            TreeStore trees = TreeStore.open(store);
+            for (RenderedTree tree : trees.list()) treeBytes.merge(tree.image(), trees.size(tree.key()), Long::sum);
         }
+        Map<ImageId, Long> sizes = new HashMap<>();
+        for (ImageRecord record : images) sizes.put(record.id(), record.size() + treeBytes.getOrDefault(record.id(), 0L));
         Map<ImageRecord, Boolean> latest = latestOfEachName(images);
         Comparator<ImageRecord> comparator = null;
         for (ImageField field : sort) {
-            Comparator<ImageRecord> next = field.comparator(latest);
+            Comparator<ImageRecord> next = field.comparator(latest, sizes);
             comparator = comparator == null ? next : comparator.thenComparing(next);
         }
         if (comparator != null) images.sort(order == SortOrder.desc ? comparator.reversed() : comparator);
         PrintWriter out = spec.commandLine().getOut();
         if (format.isJson()) {
             ArrayNode list = JsonOutput.array();
-            for (ImageRecord record : images) list.add(json(record, latest.get(record)));
+            for (ImageRecord record : images) {
+                list.add(json(record, latest.get(record), treeBytes.getOrDefault(record.id(), 0L)));
+            }
             JsonOutput.print(out, list, format == OutputFormat.JSON_PRETTY);
             return 0;
         }
         Table table = noLegend ? new Table() : new Table(fields.stream().map(ImageField::legend).toList());
         Instant now = Instant.now();
         for (ImageRecord record : images) {
-            table.row(fields.stream().map(f -> f.cell(record, latest.get(record), full, now)).toList());
+            table.row(fields.stream().map(f -> f.cell(record, latest.get(record), sizes.get(record.id()), full, now)).toList());
         }
         table.print(out);
         return 0;
@@ -97,7 +107,8 @@ final class ImageListCommand implements Callable<Integer> {
         return latest;
     }
 
-    private static ObjectNode json(ImageRecord record, boolean latest) {
+    /** {@code size} counts the tar and the rendered trees, as rkt's did; the parts are listed too. */
+    private static ObjectNode json(ImageRecord record, boolean latest, long treeBytes) {
         ObjectNode node = JsonOutput.object();
         node.put("id", record.id().value());
         node.put("name", record.name().value());
@@ -105,7 +116,9 @@ final class ImageListCommand implements Callable<Integer> {
         record.labels().forEach((k, v) -> labels.put(k.value(), v));
         node.put("importTime", record.importTime().toString());
         node.put("lastUsed", record.lastUsed().toString());
-        node.put("size", record.size());
+        node.put("size", record.size() + treeBytes);
+        node.put("aciSize", record.size());
+        node.put("treeStoreSize", treeBytes);
         node.put("latest", latest);
         record.origin().ifPresent(origin -> node.put("origin", origin.toString()));
         return node;

@@ -3,6 +3,7 @@ package dev.rocket.cli.rkt.image;
 import dev.rocket.base.RocketException;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,7 @@ final class ImageRmCommand implements Callable<Integer> {
             for (String reference : references) {
                 try {
                     ImageRecord record = store.remove(store.resolve(reference).id());
+                    TreeStore.open(store).remove(record.id());
                     err.println("rkt: successfully removed aci for image: \"" + record.id() + "\" (\"" + record.name() + "\")");
                     removed++;
                 } catch (RocketException e) {

@@ -3,6 +3,8 @@ package dev.rocket.cli.rkt.image;
 import dev.rocket.base.RocketException;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.RenderedTree;
+import dev.rocket.store.tree.TreeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -35,6 +37,8 @@ final class ImageVerifyCommand implements Callable<Integer> {
             for (String reference : references) {
                 try {
                     ImageRecord record = store.verify(store.resolve(reference).id());
+                    TreeStore trees = TreeStore.open(store);
+                    for (RenderedTree tree : trees.treesOf(record.id())) trees.verify(tree.key());
                     out.println("successfully verified checksum for image: \"" + reference + "\" (\"" + record.id() + "\")");
                 } catch (RocketException e) {
                     err.println("rkt: " + e.getMessage());

@@ -9,6 +9,8 @@ import dev.rocket.spec.types.ImageId;
 import dev.rocket.store.ImageRecordInfo;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
+import dev.rocket.store.tree.RenderedTree;
+import dev.rocket.store.tree.TreeStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -165,5 +168,60 @@ class ImageCommandsTest {
         CliRun render = rkt("image", "render", "--rootfs-only", "--overwrite", "example.com/real", extracted.toString());
         assertEquals(0, render.exitCode(), render.err());
         assertFalse(Files.exists(extracted.resolve("manifest")));
+    }
+
+    private ImageId storeRenderedImage(String name) throws Exception {
+        Path layout = Files.createDirectories(dir.resolve("layout-" + name.replace('/', '_') + "/rootfs")).getParent();
+        Files.writeString(layout.resolve("rootfs/hello.txt"), "hello from " + name);
+        Files.writeString(layout.resolve("manifest"), "{\"acKind\": \"ImageManifest\", \"acVersion\": \"0.8.11\", \"name\": \""
+                + name + "\"}");
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+        new dev.rocket.spec.aci.AciBuilder(dev.rocket.spec.aci.XattrReader.none())
+                .build(layout, tar, dev.rocket.spec.aci.AciCompression.NONE);
+        try (ImageStore store = ImageStore.open(new StoreLayout(dir))) {
+            ImageId id = store.write(new ByteArrayInputStream(tar.toByteArray()), ImageRecordInfo.of(new AcIdentifier(name), Map.of()));
+            TreeStore.open(store).render(id);
+            return id;
+        }
+    }
+
+    private List<RenderedTree> trees() throws Exception {
+        try (ImageStore store = ImageStore.open(new StoreLayout(dir))) {
+            return TreeStore.open(store).list();
+        }
+    }
+
+    @Test
+    void treesCountInTheSizeAreVerifiedAndGoWithTheirImage() throws Exception {
+        ImageId rendered = storeRenderedImage("example.com/rendered");
+        RenderedTree tree = trees().getFirst();
+        long tarBytes = Files.size(new StoreLayout(dir).blob(rendered));
+
+        JsonNode listed = new ObjectMapper().readTree(rkt("image", "list", "--format=json").out());
+        JsonNode entry = null;
+        for (JsonNode node : listed) if (node.get("id").asText().equals(rendered.value())) entry = node;
+        assertEquals(tarBytes, entry.get("aciSize").asLong());
+        assertTrue(entry.get("treeStoreSize").asLong() > 0, entry.toString());
+        assertEquals(tarBytes + entry.get("treeStoreSize").asLong(), entry.get("size").asLong());
+
+        assertEquals(0, rkt("image", "verify", rendered.value()).exitCode());
+        Files.writeString(tree.rootfs().resolve("hello.txt"), "changed after rendering");
+        CliRun bad = rkt("image", "verify", rendered.value());
+        assertEquals(CommandRunner.EXIT_FAILURE, bad.exitCode());
+        assertTrue(bad.err().contains("was changed after rendering"), bad.err());
+
+        CliRun rm = rkt("image", "rm", rendered.value());
+        assertEquals(0, rm.exitCode(), rm.err());
+        assertEquals(List.of(), trees());
+        assertFalse(Files.exists(tree.dir()));
+    }
+
+    @Test
+    void gcRemovesTheTreesOfTheImagesItRemoves() throws Exception {
+        storeRenderedImage("example.com/old");
+        assertEquals(1, trees().size());
+        CliRun gc = rkt("image", "gc", "--grace-period=0s");
+        assertEquals(0, gc.exitCode(), gc.err());
+        assertEquals(List.of(), trees());
     }
 }

@@ -29,10 +29,14 @@ final class PodNamespaces {
     private PodNamespaces() {
     }
 
-    /** Creates and pins the pod's IPC and UTS namespaces, and its network namespace unless it uses the host's. */
-    static Pinned pin(Path pod, boolean hostNetwork) throws RocketException {
+    /**
+     * Creates and pins the pod's UTS namespace, and its IPC and network namespaces unless it uses the host's
+     * ({@code --ipc=parent}, {@code --net=host}).
+     */
+    static Pinned pin(Path pod, boolean hostNetwork, boolean hostIpc) throws RocketException {
         Path dir = PodLayout.namespaces(pod);
-        List<String> command = new ArrayList<>(List.of("unshare", "--ipc=" + dir.resolve("ipc"), "--uts=" + dir.resolve("uts")));
+        List<String> command = new ArrayList<>(List.of("unshare", "--uts=" + dir.resolve("uts")));
+        if (!hostIpc) command.add("--ipc=" + dir.resolve("ipc"));
         if (!hostNetwork) command.add("--net=" + dir.resolve("net"));
         command.add("true");
         try {
@@ -56,6 +60,7 @@ final class PodNamespaces {
             throw new RocketException(Kind.INTERNAL, "interrupted while creating the pod's namespaces", e);
         }
         return new Pinned(hostNetwork ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("net")),
-                NamespaceSource.joined(dir.resolve("ipc")), NamespaceSource.joined(dir.resolve("uts")));
+                hostIpc ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("ipc")),
+                NamespaceSource.joined(dir.resolve("uts")));
     }
 }

@@ -52,6 +52,7 @@ public final class PodStarter {
     private static final Path SHELL = Path.of("/bin/bash");
     private static final String FLAVOR_FILE = "flavor";
     private static final String NO_OVERLAY_FILE = "no-overlay";
+    private static final String HOST_IPC_FILE = "host-ipc";
 
     private final ImageStore store;
     private final ImageSource images;
@@ -129,6 +130,7 @@ public final class PodStarter {
             Path stage1 = Files.createDirectories(PodLayout.stage1(preparing.dir()));
             Files.writeString(stage1.resolve(FLAVOR_FILE), request.flavor().name() + "\n");
             if (!overlay) Files.writeString(stage1.resolve(NO_OVERLAY_FILE), "");
+            if (request.hostIpc()) Files.writeString(stage1.resolve(HOST_IPC_FILE), "");
             preparing.writeManifest(manifest);
             for (ImageRecord image : images) store.touch(image.id());
             return manifest;
@@ -148,7 +150,8 @@ public final class PodStarter {
             if (options.interactive() && pod.apps().size() > 1) {
                 throw new RocketException(Kind.INVALID_ARGUMENT, "--interactive runs one app; this pod has " + pod.apps().size());
             }
-            PodNamespaces.Pinned namespaces = flavor == Flavor.FLY ? null : PodNamespaces.pin(dir, options.hostNetwork());
+            PodNamespaces.Pinned namespaces = flavor == Flavor.FLY ? null : PodNamespaces.pin(dir, options.hostNetwork(),
+                    Files.exists(PodLayout.stage1(dir).resolve(HOST_IPC_FILE)));
             List<String> atExit = List.of();
             List<VolumeMount> podFiles = List.of();
             if (namespaces != null && !options.hostNetwork()) {

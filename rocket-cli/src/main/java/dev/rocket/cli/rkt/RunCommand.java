@@ -78,6 +78,14 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
             description = "Run the pod this manifest describes (its images must be in the store); only --net, --no-overlay and --interactive apply.")
     Path podManifest;
 
+    @Option(names = "--ipc", paramLabel = "auto|private|parent",
+            description = "The pod's IPC namespace: its own (auto, private; the default) or the host's (parent).")
+    String ipc = "auto";
+
+    @Option(names = {"--stage1-path", "--stage1-url", "--stage1-from-dir", "--stage1-hash"}, paramLabel = "STAGE1",
+            description = "rkt's stage1 image selectors; here they choose the flavor by the image's name: one naming fly runs fly, one naming coreos or default the default.")
+    String stage1Image;
+
     @Option(names = "--pull-policy", paramLabel = "POLICY", converter = PullPolicyConverter.class,
             description = "When to fetch images: never (the store only), new (default: names missing from the store) or update.")
     PullPolicy pullPolicy = PullPolicy.NEW;
@@ -105,13 +113,28 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
         if (podManifest == null && apps.isEmpty()) throw new RocketException(Kind.INVALID_ARGUMENT, "give the image to run");
         List<Volume> podVolumes = new ArrayList<>();
         for (String volume : volumes) podVolumes.add(VolumeFlag.parse(volume));
+        boolean hostIpc = switch (ipc) {
+            case "auto", "private" -> false;
+            case "parent" -> true;
+            default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--ipc=" + ipc + ": expected auto, private or parent");
+        };
+        if (stage1Image != null) stage1 = flavorOfStage1Image(stage1Image);
         Flavor flavor = switch (stage1) {
             case "default", "coreos.com/rkt/stage1-coreos" -> Flavor.DEFAULT;
             case "fly", "coreos.com/rkt/stage1-fly" -> Flavor.FLY;
             default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--stage1-name=" + stage1 + ": the flavors are default and fly");
         };
         return new RunRequest(apps, podVolumes, environment(), Optional.ofNullable(podManifest),
-                Optional.ofNullable(uuidFileSave), flavor, noOverlay, pullPolicy, network.runOptions(interactive, rkt.global().insecure()));
+                Optional.ofNullable(uuidFileSave), flavor, noOverlay, pullPolicy, hostIpc, network.runOptions(interactive, rkt.global().insecure()));
+    }
+
+    /** The flavor a stage1 image of rkt stands for: fly, or the default (coreos, kvm is not offered). */
+    private static String flavorOfStage1Image(String image) throws RocketException {
+        String name = image.substring(image.lastIndexOf('/') + 1);
+        if (name.contains("fly")) return "fly";
+        if (name.contains("coreos") || name.contains("default")) return "default";
+        throw new RocketException(Kind.INVALID_ARGUMENT, "stage1 " + image + " is not one of Rocket's flavors: name a fly or"
+                + " coreos (default) stage1, or use --stage1-name=default|fly");
     }
 
     /** --inherit-env first, then --set-env-file, then --set-env: a later setting of a name wins. */

@@ -235,6 +235,23 @@ class PodAppsTest {
         assertEquals(CommandRunner.EXIT_FAILURE, both.exitCode(), both.err());
     }
 
+    @Test
+    void ipcParentSharesTheHostsIpcNamespaceAndFlyIsChosenByStage1Name() throws Exception {
+        String hostIpc = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
+        PodTestKit.Finished parent = kit.run("run", "--net=none", "--ipc=parent", "--volume", "shared,kind=empty", image.toString(),
+                "--exec=/bin/sh", "--", "-c", "readlink /proc/self/ns/ipc");
+        assertEquals(hostIpc + "\n", parent.out(), parent.err());
+        PodTestKit.Finished own = kit.run("run", "--net=none", "--volume", "shared,kind=empty", image.toString(),
+                "--exec=/bin/sh", "--", "-c", "readlink /proc/self/ns/ipc");
+        assertFalse(own.out().equals(hostIpc + "\n"), own.out());
+        String hostPid = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+        PodTestKit.Finished fly = kit.run("run", "--stage1-path=/usr/lib/rkt/stage1-images/stage1-fly.aci", "--net=host",
+                "--volume", "shared,kind=empty", image.toString(), "--exec=/bin/sh", "--", "-c", "readlink /proc/self/ns/pid");
+        assertEquals(hostPid + "\n", fly.out(), fly.err());
+        PodTestKit.Finished unknown = kit.run("run", "--stage1-path=/tmp/stage1-kvm.aci", image.toString());
+        assertEquals(CommandRunner.EXIT_FAILURE, unknown.exitCode());
+    }
+
     private static java.util.stream.Stream<Path> list(Path dir) {
         try {
             return Files.list(dir);

@@ -58,16 +58,16 @@ final class ListCommand implements Callable<Integer> {
         Table table = noLegend ? new Table() : new Table(legend);
         Instant now = Instant.now();
         for (PodInfo pod : pods) {
-            List<PodApp> apps = pod.summary().apps().isEmpty() ? List.of(new PodApp(null, Optional.empty(), Optional.empty()))
-                    : pod.summary().apps();
+            List<Optional<PodApp>> apps = pod.summary().apps().isEmpty() ? List.of(Optional.empty())
+                    : pod.summary().apps().stream().map(Optional::of).toList();
             for (int i = 0; i < apps.size(); i++) {
-                PodApp app = apps.get(i);
+                Optional<PodApp> app = apps.get(i);
                 List<String> row = new ArrayList<>();
                 row.add(i > 0 ? "" : full ? pod.uuid().toString() : pod.uuid().toString().substring(0, SHORT_UUID));
-                row.add(app.name() == null ? "-" : app.name().toString());
-                row.add(app.imageName().map(Object::toString).orElse("-"));
+                row.add(app.map(a -> a.name().toString()).orElse("-"));
+                row.add(app.flatMap(PodApp::imageName).map(Object::toString).orElse("-"));
                 if (full) {
-                    row.add(app.imageId().map(id -> "sha512-" + id.hex().substring(0, SHORT_IMAGE_ID_HEX)).orElse("-"));
+                    row.add(app.flatMap(PodApp::imageId).map(id -> "sha512-" + id.hex().substring(0, SHORT_IMAGE_ID_HEX)).orElse("-"));
                 }
                 if (i == 0) {
                     row.add(pod.state().toString());

@@ -104,6 +104,15 @@ class PodCommandsTest {
     }
 
     @Test
+    void aPodStillBeingPreparedIsListedWithoutApps() throws Exception {
+        try (PreparingPod preparing = Pods.at(dir).create()) {
+            CliRun run = rkt("list", "--no-legend");
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().startsWith(preparing.uuid().toString().substring(0, 8) + "\t-\t-\t"), run.out());
+        }
+    }
+
+    @Test
     void statusShowsPidAndExitCodes() throws Exception {
         PodUuid exited = exited("db", 3);
         CliRun run = rkt("status", exited.toString().substring(0, 6));

@@ -79,7 +79,7 @@ class PodNetworkTest {
 
     @Test
     void podsReachEachOtherAndTheHostThroughTheDefaultNetworkAndForwardedPorts() throws Exception {
-        PodTestKit.Started server = kit.start("server", image.toString(), "--port=http:127.0.0.1:18080");
+        PodTestKit.Started server = kit.start("server", "--port=http:127.0.0.1:18080", image.toString());
         CliRun status = kit.rkt("status", server.uuid());
         String address = ip(status.out());
         assertTrue(kit.rkt("list", "--no-legend").out().contains("default:ip4=" + address));

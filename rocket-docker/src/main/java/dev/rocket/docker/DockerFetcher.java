@@ -5,6 +5,7 @@ import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.InsecureOptions.Option;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.fetch.TrustAll;
 import dev.rocket.fetch.FetchEvents;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.spec.SpecException;

@@ -8,8 +8,6 @@ import dev.rocket.store.index.CacheValidators;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,8 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +62,7 @@ public final class HttpDownloader {
         if (insecure.allows(Option.TLS)) {
             // The JDK client reads this once; every rkt command is its own JVM, so it affects this command only.
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-            builder.sslContext(trustEverything());
+            builder.sslContext(TrustAll.context());
         } else {
             trust.ifPresent(builder::sslContext);
         }
@@ -292,30 +288,6 @@ public final class HttpDownloader {
             in.close();
         } catch (IOException e) {
             // closing is best effort here
-        }
-    }
-
-    private static SSLContext trustEverything() throws RocketException {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{trustAll}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new RocketException(Kind.INTERNAL, "cannot set up TLS: " + e.getMessage(), e);
         }
     }
 }

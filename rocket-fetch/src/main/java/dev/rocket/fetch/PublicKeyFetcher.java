@@ -23,7 +23,7 @@ public final class PublicKeyFetcher {
     /** The keys at {@code url}; plain HTTP only when {@code allowHttp} (and the downloader allows it too). */
     public List<OpenPgpKey> fetch(URI url, boolean allowHttp) throws RocketException {
         if (!"https".equals(url.getScheme()) && !(allowHttp && "http".equals(url.getScheme()))) {
-            throw new RocketException(Kind.INVALID_ARGUMENT, "refusing to fetch keys from " + url + ": only https is trusted for keys");
+            throw new RocketException(Kind.INVALID_ARGUMENT, "refusing to fetch keys from " + url + ": only https is trusted for keys (plain HTTP needs --insecure-allow-http)");
         }
         HttpDownloader.Page page = http.fetchPage(url, KEY_FILE_LIMIT);
         if (!page.ok()) {

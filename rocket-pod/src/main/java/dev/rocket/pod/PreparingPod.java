@@ -1,5 +1,6 @@
 package dev.rocket.pod;
 
+import dev.rocket.base.DirectoryDeletion;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.spec.schema.PodManifest;
@@ -72,6 +73,22 @@ public final class PreparingPod implements AutoCloseable {
     private void requireUnfinished() throws RocketException {
         if (finished || lock.isReleased()) {
             throw new RocketException(Kind.FAILED_PRECONDITION, "pod " + uuid + " is no longer being prepared by this process");
+        }
+    }
+
+    /**
+     * Ends a preparation that was refused (bad input): the pod's directory is deleted under its lock, so that
+     * nothing of it is left; a crash instead leaves a prepare-failed pod for gc.
+     */
+    public void discard() throws RocketException {
+        requireUnfinished();
+        try {
+            DirectoryDeletion.delete(dir());
+        } catch (IOException e) {
+            throw PodFailures.of("remove the refused pod " + uuid, e);
+        } finally {
+            finished = true;
+            lock.close();
         }
     }
 

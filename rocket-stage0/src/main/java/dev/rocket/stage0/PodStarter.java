@@ -72,9 +72,12 @@ public final class PodStarter {
     public void run(RunRequest request) throws RocketException {
         RunningPod running;
         try (PreparingPod preparing = pods.create()) {
-            PodManifest manifest = prepare(preparing, request);
+            PodManifest manifest = refusing(preparing, () -> prepare(preparing, request));
             if (request.flavor() != Flavor.FLY) {
-                new PodNetworking(networks).check(request.options().net(), request.options().ports(), appPorts(manifest));
+                refusing(preparing, () -> {
+                    new PodNetworking(networks).check(request.options().net(), request.options().ports(), appPorts(manifest));
+                    return manifest;
+                });
             }
             running = preparing.markRunning();
         }
@@ -84,7 +87,7 @@ public final class PodStarter {
     /** {@code rkt prepare}: the pod ready on disk, in {@code prepared}; its UUID. */
     public PodUuid prepareOnly(RunRequest request) throws RocketException {
         try (PreparingPod preparing = pods.create()) {
-            prepare(preparing, request);
+            refusing(preparing, () -> prepare(preparing, request));
             preparing.markPrepared();
             return preparing.uuid();
         }
@@ -93,6 +96,24 @@ public final class PodStarter {
     /** {@code rkt run-prepared}: starts a prepared pod and replaces this process with it. */
     public void runPrepared(PodUuid uuid, PodRunOptions options) throws RocketException {
         launch(pods.startPrepared(uuid), options);
+    }
+
+    private interface Step<T> {
+        T run() throws RocketException;
+    }
+
+    /** A step of preparation whose failure (bad input, mostly) discards the pod: nothing of it is left. */
+    private static <T> T refusing(PreparingPod preparing, Step<T> step) throws RocketException {
+        try {
+            return step.run();
+        } catch (RocketException e) {
+            try {
+                preparing.discard();
+            } catch (RocketException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
     }
 
     /** The ports the apps of {@code pod} declare, which {@code --port} names. */

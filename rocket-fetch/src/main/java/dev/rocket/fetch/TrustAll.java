@@ -1,4 +1,4 @@
-package dev.rocket.docker;
+package dev.rocket.fetch;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
@@ -9,13 +9,13 @@ import javax.net.ssl.X509TrustManager;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 
-/** The TLS context of {@code --insecure-options=tls}: any certificate is accepted. */
-final class TrustAll {
+/** The TLS context of {@code --insecure-options=tls}, for every HTTPS client of Rocket: any certificate is accepted. */
+public final class TrustAll {
 
     private TrustAll() {
     }
 
-    static SSLContext context() throws RocketException {
+    public static SSLContext context() throws RocketException {
         TrustManager trustAll = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {

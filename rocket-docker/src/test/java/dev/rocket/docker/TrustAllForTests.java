@@ -1,5 +1,7 @@
 package dev.rocket.docker;
 
+import dev.rocket.fetch.TrustAll;
+
 import javax.net.ssl.SSLContext;
 
 /** The readiness probe of a test registry only needs an answer, not a trusted one. */

@@ -12,13 +12,7 @@ $rkt fetch --render "$work/busybox.aci" >/dev/null
 bench_bundle "$work/busybox" '["/bin/true"]'
 bench_podman_import "$work/busybox" bench-busybox
 
-mkdir -p "$work/hello"
-cat > "$work/hello/Hello.java" <<'JAVA'
-public class Hello { public static void main(String[] args) { System.out.println("hello"); } }
-JAVA
-"$JAVA_HOME/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
-"$JAVA_HOME/bin/jar" --create --file "$work/hello/hello.jar" -C "$work/hello" Hello.class
-java_floor="$JAVA_HOME/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m --enable-native-access=ALL-UNNAMED -cp $work/hello/hello.jar Hello"
+bench_java_floor
 
 bench_runc_ids+=(bench-true)
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/start.json" \

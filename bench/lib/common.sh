@@ -5,7 +5,7 @@ set -euo pipefail
 ROCKET_TOOL=bench
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../bin/lib/java.sh"
 . "$ROCKET_ROOT/bin/lib/packages.sh"
-rocket_require_packages hyperfine jq busybox-static runc conmon crun podman containernetworking-plugins iptables util-linux
+rocket_require_packages hyperfine jq bc busybox-static runc conmon crun podman containernetworking-plugins iptables util-linux
 rocket_find_jdk
 rocket_build_if_stale
 
@@ -74,6 +74,15 @@ cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
   tar -C "$dir/rootfs" -c . | $podman import --quiet - "$name" >/dev/null
+}
+
+# Sets java_floor: a Java hello world from a jar, on bin/rkt's JDK flags (see bin/lib/java.sh)
+bench_java_floor() {
+  mkdir -p "$work/hello"
+  echo 'public class Hello { public static void main(String[] args) { System.out.println("hello"); } }' > "$work/hello/Hello.java"
+  "$JAVA_HOME/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
+  "$JAVA_HOME/bin/jar" --create --file "$work/hello/hello.jar" -C "$work/hello" Hello.class
+  java_floor="$JAVA_HOME/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m --enable-native-access=ALL-UNNAMED -cp $work/hello/hello.jar Hello"
 }
 
 bench_machine() {

@@ -17,6 +17,13 @@ export CONTAINERS_CONF="$work/containers.conf"
 bench_runc_ids=()
 bench_cleanup_hooks=()
 
+# stops every running pod of the temp store at once
+bench_rkt_stop_all() {
+  local running
+  running=$($rkt list --format=json 2>/dev/null | jq -r '.[]? | select(.state == "running") | .name')
+  [ -z "$running" ] || $rkt stop --force $running >/dev/null 2>&1
+}
+
 bench_cleanup() {
   set +e
   local hook id
@@ -27,7 +34,7 @@ bench_cleanup() {
     $podman system reset --force >/dev/null 2>&1
   fi
   if [ -d "$work/data" ]; then
-    $rkt stop --force $($rkt list --no-legend 2>/dev/null | awk '$3 == "running" {print $1}') >/dev/null 2>&1
+    bench_rkt_stop_all >/dev/null 2>&1
     $rkt gc --grace-period=0s >/dev/null 2>&1
   fi
   # overlay and other mounts a failed run may leave under the temp dir

@@ -88,7 +88,8 @@ public final class CniPluginRunner {
         }
     }
 
-    private Path find(String type, String network) throws RocketException {
+    /** The plugin binary of a configuration's {@code type}, from the first plugin directory that has it. */
+    Path find(String type, String network) throws RocketException {
         if (type.isEmpty() || type.contains("/")) {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
                     "network '" + network + "' has an invalid plugin type '" + type + "'");

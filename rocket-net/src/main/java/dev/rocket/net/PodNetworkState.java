@@ -94,6 +94,11 @@ final class PodNetworkState {
         return dirs;
     }
 
+    /** The namespace file relative to the pod directory, or null when it is outside (then {@link #netns}). */
+    String netnsInPod() {
+        return root.hasNonNull("netnsInPod") ? root.get("netnsInPod").asText() : null;
+    }
+
     String netns() {
         if (root.hasNonNull("netnsInPod")) {
             return podDir.toAbsolutePath().normalize().resolve(root.get("netnsInPod").asText()).toString();

@@ -149,7 +149,20 @@ public final class PodNetworking {
         if (first != null) throw first;
         IptablesSweep.removeRulesOf(state.containerId());
         state.delete();
+        TeardownScript.delete(podDir);
         return warnings;
+    }
+
+    /**
+     * Writes {@code PODDIR/networking-teardown.sh}, a bash script doing what {@link #tearDownSaved} does without a
+     * JVM, for the pod's process to run when its apps have exited (see {@link TeardownScript}).
+     *
+     * @return the script, or empty if the pod has no saved network state (nothing to tear down)
+     */
+    public static Optional<Path> writeTeardownScript(Path podDir) throws RocketException {
+        Optional<PodNetworkState> state = PodNetworkState.load(podDir);
+        if (state.isEmpty()) return Optional.empty();
+        return Optional.of(TeardownScript.write(podDir, state.get()));
     }
 
     /** The networks a pod joined, from its saved state, for {@code rkt list} and {@code rkt status}. */

@@ -298,6 +298,63 @@ class PodNetworkingTest {
     }
 
     @Test
+    void theTeardownScriptLeavesEveryNetworkWithoutAJvmAlsoAfterThePodDirectoryMoved() throws Exception {
+        TestPod pod = newPod();
+        networking.setUp(pod.uuid(), pod.netns(), NetSelection.parse(List.of("default", "default-restricted")),
+                List.of(PortMapping.parse("http:127.0.0.1:" + freePort())), List.of(Port.of("http", "tcp", 80)),
+                pod.dir());
+        List<String> veths = hostInterfaces(pod);
+        assertEquals(2, veths.size(), veths.toString());
+        PodNetworking.writeTeardownScript(pod.dir()).orElseThrow();
+        Path moved = Files.createDirectories(tmp.resolve("pods/exited-garbage")).resolve(pod.uuid().toString());
+        Files.move(pod.dir(), moved);
+        TestPod movedPod = new TestPod(pod.uuid(), moved, moved.resolve("stage1/ns/net"));
+        pods.add(movedPod);
+
+        // as the pod's process runs it: a bare environment, stdin closed
+        ProcessBuilder bare = new ProcessBuilder("/bin/bash", moved.resolve(TeardownScript.FILE_NAME).toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true);
+        bare.environment().clear();
+        Process script = bare.start();
+        String output = new String(script.getInputStream().readAllBytes());
+        assertEquals(0, script.waitFor(), output);
+        assertEquals("", output);
+        assertFalse(Files.exists(moved.resolve(TeardownScript.FILE_NAME)), "the script deletes itself");
+        assertNoTraceOf(movedPod, veths, "default");
+        assertNoTraceOf(movedPod, veths, "default-restricted");
+        assertEquals("lo", HostCommands.inNetns(movedPod.netns(), "ip", "-o", "link").lines()
+                .map(line -> line.split(":")[1].strip()).reduce((a, b) -> a + "," + b).orElse(""));
+    }
+
+    @Test
+    void aFailingDelInTheTeardownScriptKeepsTheStateForGc() throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path ptp = plugins.resolve("ptp");
+        Files.writeString(ptp, "#!/bin/sh\n[ \"$CNI_COMMAND\" = DEL ] && [ -e " + tmp.resolve("refuse")
+                + " ] && { echo 'no way' >&2; exit 3; }\nexec /usr/lib/cni/ptp\n");
+        Files.setPosixFilePermissions(ptp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        PodNetworking refusing = new PodNetworking(new NetworkSettings(List.of(plugins, Path.of("/usr/lib/cni")),
+                settings.configDirs(), settings.ipamDir()));
+        TestPod pod = newPod();
+        refusing.setUp(pod.uuid(), pod.netns(), List.of(NetworkRequest.of("default")), pod.dir());
+        List<String> veths = hostInterfaces(pod);
+        Path script = PodNetworking.writeTeardownScript(pod.dir()).orElseThrow();
+        Files.writeString(tmp.resolve("refuse"), "");
+
+        Process run = new ProcessBuilder("/bin/bash", script.toString()).start();
+        String err = new String(run.getErrorStream().readAllBytes());
+        assertEquals(1, run.waitFor(), err);
+        assertTrue(err.startsWith("rkt: warning: network 'default': CNI plugin 'ptp' DEL on eth0 failed: no way"), err);
+        assertTrue(err.strip().endsWith("rkt gc retries"), err);
+        assertTrue(Files.exists(pod.dir().resolve(PodNetworkState.FILE_NAME)), "state kept for gc");
+
+        Files.delete(tmp.resolve("refuse"));
+        refusing.tearDown(pod.dir());
+        assertFalse(Files.exists(script), "gc's teardown deletes the script too");
+        assertNoTraceOf(pod, veths, "default");
+    }
+
+    @Test
     void aFailingNetworkUndoesTheOnesAlreadyJoined() throws Exception {
         Files.createDirectories(tmp.resolve("system/net.d"));
         Files.writeString(tmp.resolve("system/net.d/10-good.conf"), """

@@ -1,11 +1,9 @@
 package dev.rocket.stage0;
 
 import dev.rocket.base.RocketException;
-import dev.rocket.base.RocketException.Kind;
 import dev.rocket.net.HostsFile;
 import dev.rocket.net.NetworkAttachment;
 import dev.rocket.net.NetworkSettings;
-import dev.rocket.net.NetworkTeardownMain;
 import dev.rocket.net.PodNetworking;
 import dev.rocket.net.ResolvConf;
 import dev.rocket.spec.types.PodUuid;
@@ -59,13 +57,13 @@ final class PodNetworkFiles {
     }
 
     /**
-     * The command the pod's process runs once its apps have exited, to leave the networks (a JVM for a moment;
-     * gc does the same if the pod's process was killed).
+     * The command the pod's process runs once its apps have exited, to leave the networks: a bash script with the
+     * plugins' DEL invocations (no JVM; gc does the same, and sweeps leftover rules, if the pod's process was
+     * killed or the script failed). Empty if there is nothing to tear down.
      */
     static List<String> teardownCommand(Path pod) throws RocketException {
-        String java = ProcessHandle.current().info().command().orElseThrow(() ->
-                new RocketException(Kind.INTERNAL, "cannot tell which java runs this process"));
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                NetworkTeardownMain.class.getName(), pod.toAbsolutePath().toString());
+        return PodNetworking.writeTeardownScript(pod)
+                .map(script -> List.of("/bin/bash", script.toAbsolutePath().toString()))
+                .orElse(List.of());
     }
 }

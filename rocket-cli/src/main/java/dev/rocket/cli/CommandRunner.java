@@ -8,7 +8,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs a picocli command tree and turns every outcome into an exit code: the one place where exceptions
@@ -30,6 +32,7 @@ public final class CommandRunner {
 
     public int run(Object rootCommand, PrintStream out, PrintStream err, String... args) {
         CommandLine commandLine = new CommandLine(rootCommand);
+        if (rootCommand instanceof Subcommands subcommands) register(commandLine, subcommands, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         // rkt's --insecure-options=image names a word that is also a subcommand
@@ -38,6 +41,26 @@ public final class CommandRunner {
         stopAtImages(commandLine);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, cl, debug(args)));
         return commandLine.execute(args);
+    }
+
+    /**
+     * Registers the subcommands whose names occur among the arguments (an option's value may be one too, e.g.
+     * {@code --insecure-options image}: registering it costs a little and parses the same); every subcommand when
+     * none is named or help is asked for, so that usage texts and "unknown command" errors list them all.
+     */
+    private static void register(CommandLine commandLine, Subcommands subcommands, String[] args) {
+        List<String> names = subcommands.subcommandNames();
+        Set<String> named = new HashSet<>();
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help")) {
+                named.clear();
+                break;
+            }
+            if (names.contains(arg)) named.add(arg);
+        }
+        for (String name : names) {
+            if (named.isEmpty() || named.contains(name)) commandLine.addSubcommand(name, subcommands.subcommand(name));
+        }
     }
 
     /** Commands whose positional words carry their own flags (rkt run's apps) see them unparsed. */

@@ -68,6 +68,16 @@ public final class PodNetworking {
      */
     public List<NetworkAttachment> setUp(PodUuid pod, Path netnsFile, NetSelection selection, List<PortMapping> ports,
                                          List<Port> appPorts, Path podDir) throws RocketException {
+        return setUp(pod, netnsFile, selection, ports, appPorts, podDir, false);
+    }
+
+    /**
+     * As {@link #setUp(PodUuid, Path, NetSelection, List, List, Path)}; {@code loopbackUp} says the namespace's
+     * loopback is already up (the pod's namespaces were created with it), so that a pod without networks
+     * ({@code --net=none}) needs no plugin and leaves no state to tear down.
+     */
+    public List<NetworkAttachment> setUp(PodUuid pod, Path netnsFile, NetSelection selection, List<PortMapping> ports,
+                                         List<Port> appPorts, Path podDir, boolean loopbackUp) throws RocketException {
         if (selection.mode() == NetSelection.Mode.HOST) {
             if (!ports.isEmpty()) {
                 throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
@@ -81,6 +91,7 @@ public final class PodNetworking {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
                     "--port needs a network to forward to; --net=none has none");
         }
+        if (loopbackUp && networks.isEmpty()) return List.of();
         int forwardIndex = forwardingNetwork(networks);
         PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile, settings.pluginDirs());
         try {

@@ -14,15 +14,21 @@ import java.util.List;
 /**
  * The namespaces the apps of a pod share (ace.md: network, IPC and UTS), created before the first app and
  * pinned as files under the pod's {@code stage1/ns/}, so that every app joins them by path and they outlive any
- * one app. util-linux's {@code unshare} creates and bind-mounts them; the network namespace's interfaces,
- * loopback included, are the CNI plugins' to set up. Unpinning is unmounting, which {@link PodMounts} does
+ * one app. util-linux's {@code unshare} creates and bind-mounts them, running iproute2's {@code ip link set lo up}
+ * in them (when installed) so that loopback is up without a CNI plugin; the other interfaces are the CNI plugins'. Unpinning is unmounting, which {@link PodMounts} does
  * with every other mount of the pod.
  */
 final class PodNamespaces {
 
-    /** The files the namespaces are pinned at, and how each app gets them. */
-    record Pinned(NamespaceSource network, NamespaceSource ipc, NamespaceSource uts) {
+    /**
+     * The files the namespaces are pinned at, and how each app gets them; {@code loopbackUp} when the pod's own
+     * network namespace was created with its loopback up.
+     */
+    record Pinned(NamespaceSource network, NamespaceSource ipc, NamespaceSource uts, boolean loopbackUp) {
     }
+
+    /** iproute2's ip: the program unshare runs in the new namespaces brings loopback up (no CNI plugin needed). */
+    private static final List<Path> IP = List.of(Path.of("/usr/sbin/ip"), Path.of("/sbin/ip"), Path.of("/usr/bin/ip"), Path.of("/bin/ip"));
 
     private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -38,7 +44,9 @@ final class PodNamespaces {
         List<String> command = new ArrayList<>(List.of("unshare", "--uts=" + dir.resolve("uts")));
         if (!hostIpc) command.add("--ipc=" + dir.resolve("ipc"));
         if (!hostNetwork) command.add("--net=" + dir.resolve("net"));
-        command.add("true");
+        Path ip = hostNetwork ? null : IP.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        if (ip != null) command.addAll(List.of(ip.toString(), "link", "set", "lo", "up"));
+        else command.add("true");
         try {
             Files.createDirectories(dir);
             for (String kind : List.of("ipc", "uts", "net")) {
@@ -61,6 +69,6 @@ final class PodNamespaces {
         }
         return new Pinned(hostNetwork ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("net")),
                 hostIpc ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("ipc")),
-                NamespaceSource.joined(dir.resolve("uts")));
+                NamespaceSource.joined(dir.resolve("uts")), ip != null);
     }
 }

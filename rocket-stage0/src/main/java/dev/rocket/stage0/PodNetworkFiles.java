@@ -34,10 +34,10 @@ final class PodNetworkFiles {
         this.options = options;
     }
 
-    /** Joins the networks; the files to bind into every app. */
-    List<VolumeMount> setUp(Path netns, List<Port> appPorts) throws RocketException, IOException {
+    /** Joins the networks (loopback too, unless {@code loopbackUp}); the files to bind into every app. */
+    List<VolumeMount> setUp(Path netns, List<Port> appPorts, boolean loopbackUp) throws RocketException, IOException {
         List<NetworkAttachment> attached = new PodNetworking(settings).setUp(uuid, netns, options.net(), options.ports(),
-                appPorts, pod);
+                appPorts, pod, loopbackUp);
         Path etc = Files.createDirectories(pod.resolve("stage1").resolve("etc"));
         List<VolumeMount> files = new ArrayList<>();
         ResolvConf resolv = ResolvConf.decide(options.dns(), attached.stream().map(NetworkAttachment::dns).toList());

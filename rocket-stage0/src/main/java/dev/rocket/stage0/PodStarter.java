@@ -177,7 +177,7 @@ public final class PodStarter {
             List<VolumeMount> podFiles = List.of();
             if (namespaces != null && !options.hostNetwork()) {
                 PodNetworkFiles files = new PodNetworkFiles(networks, running.uuid(), dir, options);
-                podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod));
+                podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod), namespaces.loopbackUp());
                 atExit = PodNetworkFiles.teardownCommand(dir);
             }
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()

@@ -40,10 +40,15 @@ final class CommandFetcher {
         ImageRecord fetch(String image, Optional<String> signature, PullPolicy policy) throws RocketException;
     }
 
-    /** What rkt run fetches: Docker and OCI references, URLs, and image files; names and IDs come from the store. */
+    /**
+     * What rkt run fetches: Docker and OCI references, URLs, and image files; names and IDs come from the store.
+     * The fetchers (an HTTP client with its TLS set-up, trust store, discovery) are made on the first fetch, so
+     * that a pod of stored images does not pay for them.
+     */
     static ImageSource imageSource(GlobalOptions global, ImageStore store, PrintWriter err) throws RocketException {
-        Fetch fetch = dispatching(global, store, err);
         return new ImageSource() {
+            private Fetch fetch;
+
             @Override
             public boolean fetches(String image) {
                 return DockerFetcher.handles(image) || image.contains("://") || image.endsWith(".aci")
@@ -52,6 +57,7 @@ final class CommandFetcher {
 
             @Override
             public ImageRecord fetch(String image, Optional<String> signature, PullPolicy policy) throws RocketException {
+                if (fetch == null) fetch = dispatching(global, store, err);
                 return fetch.fetch(image, signature, policy);
             }
         };

@@ -1,36 +1,54 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CommandRunner;
+import dev.rocket.cli.Subcommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.InputStream;
+import java.util.List;
 
 /** The {@code rkt} command: rkt's command line, run by Rocket. */
 @Command(name = "rkt",
         mixinStandardHelpOptions = false,
         description = "Rocket: run App Container pods without a daemon.",
-        subcommands = {
-                RktVersionCommand.class,
-                TrustCommand.class,
-                FetchCommand.class,
-                RunCommand.class,
-                PrepareCommand.class,
-                RunPreparedCommand.class,
-                StopCommand.class,
-                CatManifestCommand.class,
-                ListCommand.class,
-                StatusCommand.class,
-                RmCommand.class,
-                GcCommand.class,
-                EnterCommand.class,
-                LogsCommand.class,
-                ExportCommand.class,
-                MetadataServiceCommand.class,
-                dev.rocket.cli.rkt.image.ImageCommand.class,
-        },
         synopsisSubcommandLabel = "COMMAND")
-public final class RktCommand implements Runnable {
+public final class RktCommand implements Runnable, Subcommands {
+
+    /** The subcommands, in the order the usage lists them; only those a command line names are built. */
+    private static final List<String> SUBCOMMANDS = List.of("version", "trust", "fetch", "run", "prepare",
+            "run-prepared", "stop", "cat-manifest", "list", "status", "rm", "gc", "enter", "logs", "export",
+            "metadata-service", "image");
+
+    @Override
+    public List<String> subcommandNames() {
+        return SUBCOMMANDS;
+    }
+
+    // a switch, not a map of constructor references: those would load (and link) every command class at start
+    @Override
+    public Object subcommand(String name) {
+        return switch (name) {
+            case "version" -> new RktVersionCommand();
+            case "trust" -> new TrustCommand();
+            case "fetch" -> new FetchCommand();
+            case "run" -> new RunCommand();
+            case "prepare" -> new PrepareCommand();
+            case "run-prepared" -> new RunPreparedCommand();
+            case "stop" -> new StopCommand();
+            case "cat-manifest" -> new CatManifestCommand();
+            case "list" -> new ListCommand();
+            case "status" -> new StatusCommand();
+            case "rm" -> new RmCommand();
+            case "gc" -> new GcCommand();
+            case "enter" -> new EnterCommand();
+            case "logs" -> new LogsCommand();
+            case "export" -> new ExportCommand();
+            case "metadata-service" -> new MetadataServiceCommand();
+            case "image" -> new dev.rocket.cli.rkt.image.ImageCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
+    }
 
     @Mixin
     GlobalOptions global;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,6 +101,34 @@ class PodNetworkTest {
 
         assertEquals(0, kit.rkt("stop", server.uuid()).exitCode());
         assertTrue(server.process().waitFor(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anExitedPodHasLeftItsNetworksBeforeGcAndANoneNetworkPodHasNothingToLeave() throws Exception {
+        PodTestKit.Finished run = kit.run("run", "--port=http:127.0.0.1:18081", image.toString(), "--exec=/bin/sh", "--",
+                "-c", "ip -o addr show eth0 | grep -c 'inet 172.16.28.'");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("1\n", run.out());
+        PodTestKit.Finished none = kit.run("run", "--net=none", image.toString(), "--exec=/bin/sh", "--", "-c",
+                "ip -o link | wc -l; ip -o link show lo | grep -c UP");
+        assertEquals("1\n1\n", none.out(), none.err());
+        try (Stream<Path> pods = Files.list(dir.resolve("pods/run"))) {
+            for (Path pod : pods.toList()) {
+                assertFalse(Files.exists(pod.resolve("networking.json")), "network state left in " + pod);
+                assertFalse(Files.exists(pod.resolve("networking-teardown.sh")), "teardown script left in " + pod);
+                String rules = new String(new ProcessBuilder("iptables-save").start().getInputStream().readAllBytes());
+                assertFalse(rules.contains(pod.getFileName().toString()), rules);
+            }
+        }
+        String links = new String(new ProcessBuilder("ip", "-o", "link").start().getInputStream().readAllBytes());
+        assertFalse(links.contains("veth"), links);
+        Path leases = dir.resolve("net/ipam/default");
+        if (Files.isDirectory(leases)) {
+            try (Stream<Path> files = Files.list(leases)) {
+                assertEquals(List.of(), files.map(file -> file.getFileName().toString())
+                        .filter(name -> !name.equals("lock") && !name.startsWith("last_reserved_ip")).toList());
+            }
+        }
     }
 
     @Test

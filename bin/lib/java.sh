@@ -83,13 +83,14 @@ rocket_train_aot() {
 }
 
 # Trains the AOT cache in the background, once at a time, if the jar changed since (e.g. built by Maven directly).
+# Quiet even where target/ is not writable (the lock's redirection comes after stderr's).
 rocket_train_aot_if_stale() {
   rocket_aot_fresh && return 0
   command -v flock >/dev/null || return 0
   (
     flock -n 9 || exit 0
     rocket_aot_fresh || rocket_train_aot
-  ) 9>"$ROCKET_ROOT/rocket-cli/target/.aot.lock" >/dev/null 2>&1 </dev/null &
+  ) >/dev/null 2>&1 </dev/null 9>"$ROCKET_ROOT/rocket-cli/target/.aot.lock" &
   disown 2>/dev/null || true
 }
 

@@ -75,6 +75,7 @@ final class PodBundles {
         String id = containerId(uuid, app.name());
         AppLaunch launch = AppLaunch.of(manifest, app, image, AppRootfs.rootfs(appDir), volumes(app, image),
                 "rocket-" + id, flavor, options.insecure());
+        launch = launch.with(launch.readOnlyRootFs(), OomScoreAnnotation.read(app.annotations()), launch.app());
         OciTranslation translation = translator.translateWithReport(launch, facts);
         new OciBundle(appDir).write(translation);
         for (String warning : translation.report().ignoredWarnings()) System.err.println("rkt: warning: " + warning);
@@ -91,7 +92,8 @@ final class PodBundles {
         if (handler.isEmpty()) return List.of();
         App app = launch.app().withExec(handler.get().exec());
         AppLaunch handlerLaunch = new AppLaunch(launch.name(), app, launch.readOnlyRootFs(), launch.rootfs(),
-                launch.volumes(), launch.podIsolators(), launch.cgroupsPath() + "-" + event, launch.flavor(), launch.insecure());
+                launch.volumes(), launch.podIsolators(), launch.cgroupsPath() + "-" + event, launch.flavor(), launch.insecure(),
+                launch.oomScoreAdj());
         Path bundle = Files.createDirectories(appDir.resolve(event.toString()));
         new OciBundle(bundle).write(translator.translate(handlerLaunch, facts));
         return List.of(runtime.runArgv(bundle, id + "-" + event));

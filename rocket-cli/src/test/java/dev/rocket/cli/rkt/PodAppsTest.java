@@ -236,6 +236,25 @@ class PodAppsTest {
     }
 
     @Test
+    void oomScoreAdjustOfAnAppSurvivesPrepareAndRunPrepared() throws Exception {
+        PodTestKit.Finished run = kit.run("run", "--volume", "shared,kind=empty", image.toString(),
+                "--oom-score-adjust=321", "--exec=/bin/sh", "--", "-c", "read adj < /proc/self/oom_score_adj; echo $adj");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("321\n", run.out());
+
+        CliRun prepare = kit.rkt("prepare", "--volume", "shared,kind=empty", image.toString(), "--name=first",
+                "--oom-score-adjust", "17", "--exec=/bin/sh", "--", "-c", "read adj < /proc/self/oom_score_adj; echo $adj");
+        assertEquals(0, prepare.exitCode(), prepare.err());
+        PodTestKit.Finished prepared = kit.run("run-prepared", prepare.out().strip());
+        assertEquals(0, prepared.exitCode(), prepared.err());
+        assertEquals("17\n", prepared.out());
+
+        PodTestKit.Finished outOfRange = kit.run("run", image.toString(), "--oom-score-adjust=1001");
+        assertEquals(CommandRunner.EXIT_FAILURE, outOfRange.exitCode());
+        assertTrue(outOfRange.err().contains("from -1000 to 1000"), outOfRange.err());
+    }
+
+    @Test
     void ipcParentSharesTheHostsIpcNamespaceAndFlyIsChosenByStage1Name() throws Exception {
         String hostIpc = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
         PodTestKit.Finished parent = kit.run("run", "--net=none", "--ipc=parent", "--volume", "shared,kind=empty", image.toString(),

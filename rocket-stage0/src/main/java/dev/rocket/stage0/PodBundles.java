@@ -20,6 +20,7 @@ import dev.rocket.stage1.oci.NamespaceSource;
 import dev.rocket.stage1.oci.OciBundle;
 import dev.rocket.stage1.oci.OciConfigTranslator;
 import dev.rocket.stage1.oci.OciTranslation;
+import dev.rocket.stage1.oci.PodCgroupFiles;
 import dev.rocket.stage1.oci.PodFacts;
 import dev.rocket.stage1.oci.VolumeMount;
 import dev.rocket.stage1.runtime.OciRuntime;
@@ -74,7 +75,7 @@ final class PodBundles {
         Path appDir = PodLayout.app(pod, app.name());
         String id = containerId(uuid, app.name());
         AppLaunch launch = AppLaunch.of(manifest, app, image, AppRootfs.rootfs(appDir), volumes(app, image),
-                "rocket-" + id, flavor, options.insecure());
+                PodCgroupFiles.appPath(uuid, app.name()), flavor, options.insecure());
         launch = launch.with(launch.readOnlyRootFs(), OomScoreAnnotation.read(app.annotations()), launch.app());
         OciTranslation translation = translator.translateWithReport(launch, facts);
         new OciBundle(appDir).write(translation);

@@ -183,6 +183,7 @@ public final class PodStarter {
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()
                     ? Optional.of(register(running, pod, options)) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
+            PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
             PodBundles bundles = new PodBundles(running.uuid(), dir, pod, namespaces, flavor, options, runtime, podFiles,
                     metadataUrl);
             List<MonitorScript.Job> jobs = new ArrayList<>();
@@ -218,13 +219,14 @@ public final class PodStarter {
                 Files.readString(PodLayout.manifest(running.dir())), apps, networks, options.hostNetwork());
     }
 
-    /** Undoes a start that failed half-way: networks, then mounts; gc retries whatever is left. */
+    /** Undoes a start that failed half-way: networks, the pod's cgroup, then mounts; gc retries whatever is left. */
     private static void releaseQuietly(Path dir) {
         try {
             PodNetworking.tearDownSaved(dir);
         } catch (RocketException ignored) {
             // gc retries; the failure being reported matters more
         }
+        PodCgroup.remove(dir); // what is left is gc's again
         try {
             PodMounts.unmountAll(dir);
         } catch (RocketException ignored) {

@@ -16,6 +16,7 @@ import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.AppLaunch;
 import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.stage1.oci.HostLimits;
+import dev.rocket.stage1.oci.IdMapping;
 import dev.rocket.stage1.oci.NamespaceSource;
 import dev.rocket.stage1.oci.OciBundle;
 import dev.rocket.stage1.oci.OciConfigTranslator;
@@ -50,8 +51,8 @@ final class PodBundles {
     private final List<VolumeMount> podFiles;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
-               PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl)
-            throws RocketException, IOException {
+               PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl,
+               Optional<IdMapping> privateUsers) throws RocketException, IOException {
         this.podFiles = List.copyOf(podFiles);
         this.uuid = uuid;
         this.pod = pod;
@@ -61,9 +62,15 @@ final class PodBundles {
         this.runtime = runtime;
         this.translator = new OciConfigTranslator(HostLimits.read());
         String hostname = options.hostname().orElse("rkt-" + uuid);
-        this.facts = namespaces == null
+        PodFacts facts = namespaces == null
                 ? new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), metadataUrl)
                 : new PodFacts(uuid, hostname, namespaces.network(), namespaces.ipc(), namespaces.uts(), metadataUrl);
+        if (privateUsers.isPresent()) {
+            Optional<Path> pinned = namespaces == null ? Optional.empty() : namespaces.user();
+            facts = pinned.isPresent() ? facts.withPrivateUsers(privateUsers.get(), pinned.get())
+                    : facts.withPrivateUsers(privateUsers.get());
+        }
+        this.facts = facts;
     }
 
     /** The runtime's name of an app's container (and, with a suffix, of its handlers'). */

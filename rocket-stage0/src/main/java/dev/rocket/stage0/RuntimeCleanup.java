@@ -38,6 +38,7 @@ public final class RuntimeCleanup implements PodCleanup {
         }
         for (String warning : PodNetworking.tearDownSaved(pod.dir())) System.err.println("rkt: warning: " + warning);
         for (String warning : PodCgroup.remove(pod.dir())) System.err.println("rkt: warning: " + warning);
+        for (String warning : PodUsersView.remove(pod.uuid())) System.err.println("rkt: warning: " + warning);
         PodMounts.unmountAll(pod.dir());
     }
 

@@ -164,7 +164,7 @@ public final class OciConfigTranslator {
         isolators.stream().filter(SysctlIsolator.class::isInstance).forEach(i -> report.enforced(i.name().value(),
                 "set in the pod's network namespace: " + String.join(", ", ((SysctlIsolator) i).parameters().keySet())));
         List<OciConfig.Namespace> namespaces = new ArrayList<>(namespaces(launch.flavor(), pod));
-        if (pod.privateUsers().isPresent()) namespaces.add(new OciConfig.Namespace("user", Optional.empty()));
+        if (pod.privateUsers().isPresent()) add(namespaces, "user", pod.users());
         return new OciConfig.Linux(namespaces, launch.cgroupsPath(), resources, sysctl,
                 hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp,
                 pod.privateUsers());

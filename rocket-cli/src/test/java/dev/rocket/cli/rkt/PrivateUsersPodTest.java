@@ -96,6 +96,34 @@ class PrivateUsersPodTest {
     }
 
     @Test
+    void aPreparedPodKeepsItsRangeWhenItRunsAndAnEmptyVolumeIsOwnedInIt() throws Exception {
+        CliRun prepare = kit.rkt("prepare", "--private-users", "--volume=data,kind=empty,uid=1000,gid=50",
+                image.toString(), "--mount=volume=data,target=/data", "--exec=/bin/sh", "--", "-c",
+                "cat /proc/self/uid_map; stat -c '%u:%g' /data");
+        assertEquals(0, prepare.exitCode(), prepare.err());
+        String uuid = prepare.out().strip();
+        String status = kit.rkt("status", uuid).out();
+        assertTrue(status.contains("private-users="), status);
+        long host = Long.parseLong(status.substring(status.indexOf("private-users=") + 14, status.indexOf(":65536")));
+        PodTestKit.Finished run = kit.run("run-prepared", uuid);
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(host, hostIdOf(lines[0]));
+        assertEquals("1000:50", lines[1], "the empty volume is owned as asked, inside the pod");
+    }
+
+    @Test
+    void aPodKilledWithSigkillLeavesNothingAfterGc() throws Exception {
+        PodTestKit.Started pod = kit.start("killed", "--private-users", image.toString(), "--exec=/bin/sh", "--", "-c",
+                "sleep 600");
+        assertTrue(Files.isDirectory(Path.of("/run/rocket/pods", pod.uuid())));
+        pod.process().destroyForcibly();
+        assertTrue(pod.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, kit.rkt("gc", "--grace-period=0s").exitCode());
+        assertFalse(Files.exists(Path.of("/run/rocket/pods", pod.uuid())), "the pod's view is left after gc");
+    }
+
+    @Test
     void theHostsNetworkOrIpcNamespaceIsRefusedAndLeavesNothing() throws Exception {
         PodTestKit.Finished hostNet = kit.run("run", "--private-users", "--net=host", image.toString());
         assertNotEquals(0, hostNet.exitCode(), hostNet.err());

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A pod's own network: the CNI networks joined in its pinned namespace, and the {@code /etc/resolv.conf} and
@@ -37,9 +38,9 @@ final class PodNetworkFiles {
     }
 
     /** Joins the networks; the files to bind into every app. */
-    List<VolumeMount> setUp(Path netns, List<Port> appPorts) throws RocketException, IOException {
+    List<VolumeMount> setUp(Path netns, List<Port> appPorts, OptionalLong bandwidth) throws RocketException, IOException {
         List<NetworkAttachment> attached = new PodNetworking(settings).setUp(uuid, netns, options.net(), options.ports(),
-                appPorts, pod);
+                appPorts, bandwidth, pod);
         Path etc = Files.createDirectories(pod.resolve("stage1").resolve("etc"));
         List<VolumeMount> files = new ArrayList<>();
         ResolvConf resolv = ResolvConf.decide(options.dns(), attached.stream().map(NetworkAttachment::dns).toList());

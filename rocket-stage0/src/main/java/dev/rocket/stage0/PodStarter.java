@@ -16,6 +16,8 @@ import dev.rocket.pod.PreparingPod;
 import dev.rocket.pod.RunningPod;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.aci.AciReader;
+import dev.rocket.spec.isolator.Isolator;
+import dev.rocket.spec.isolator.NetworkBandwidthIsolator;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.schema.PodManifest;
 import dev.rocket.spec.schema.RuntimeApp;
@@ -40,6 +42,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * stage0 of {@code rkt run}: resolves the images, prepares the pod (manifest, each app's root, volumes), then
@@ -122,6 +125,20 @@ public final class PodStarter {
         }
     }
 
+    /**
+     * The pod's network bandwidth in bytes per second: the lowest {@code resource/network-bandwidth} of the pod
+     * manifest and its apps, since the apps share the pod's interfaces.
+     */
+    OptionalLong networkBandwidth(PodManifest pod) throws RocketException {
+        List<Isolator> isolators = new ArrayList<>(pod.isolators());
+        for (RuntimeApp app : pod.apps()) {
+            ImageManifest image = manifestOf(imageOf(app));
+            app.app().or(image::app).map(dev.rocket.spec.schema.App::isolators).ifPresent(isolators::addAll);
+        }
+        return isolators.stream().filter(i -> i instanceof NetworkBandwidthIsolator)
+                .mapToLong(i -> ((NetworkBandwidthIsolator) i).limit().amount()).min();
+    }
+
     /** The ports the apps of {@code pod} declare, which {@code --port} names. */
     List<Port> appPorts(PodManifest pod) throws RocketException {
         List<Port> ports = new ArrayList<>();
@@ -198,7 +215,7 @@ public final class PodStarter {
             List<VolumeMount> podFiles = List.of();
             if (namespaces != null && !options.hostNetwork()) {
                 PodNetworkFiles files = new PodNetworkFiles(networks, running.uuid(), dir, options);
-                podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod));
+                podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod), networkBandwidth(pod));
                 atExit = PodNetworkFiles.teardownCommand(dir);
             }
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()

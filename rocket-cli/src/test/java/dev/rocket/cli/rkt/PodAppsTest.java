@@ -286,6 +286,42 @@ class PodAppsTest {
         assertFalse(Files.exists(cpuPod), cpuPod + " is left after gc");
     }
 
+    @Test
+    void podNetworkBandwidthShapesThePodsInterfaceBothWaysUntilGc() throws Exception {
+        assertEquals(0, kit.rkt("fetch", image.toString()).exitCode());
+        String id = kit.rkt("image", "list", "--full", "--no-legend", "--fields=id").out().strip();
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        Path manifest = Files.writeString(dir.resolve("pod.json"), """
+                {"acKind": "PodManifest", "acVersion": "0.8.11",
+                 "apps": [{"name": "shaped", "image": {"id": "%s"},
+                           "app": {"exec": ["/bin/sh", "-c", "while [ ! -f /shared/stop ]; do sleep 0.1; done"],
+                                   "user": "0", "group": "0"},
+                           "mounts": [{"volume": "shared", "path": "/shared"}]}],
+                 "volumes": [{"name": "shared", "kind": "host", "source": "%s"}],
+                 "isolators": [{"name": "resource/network-bandwidth", "value": {"default": true, "limit": "1M"}}]}
+                """.formatted(id, volume));
+        PodTestKit.Started started = kit.start("shaped", "--pod-manifest=" + manifest);
+        try {
+            String qdiscs = command("tc", "qdisc", "show");
+            assertTrue(qdiscs.lines().filter(l -> l.contains("tbf") && l.contains("rate 8Mbit")).count() >= 2,
+                    "a token bucket at 8 Mbit/s each way (host veth and its ifb mirror): " + qdiscs);
+            String status = kit.rkt("status", started.uuid()).out();
+            assertTrue(status.contains("resource/network-bandwidth:enforced"), status);
+        } finally {
+            Files.createFile(volume.resolve("stop"));
+            assertTrue(started.process().waitFor(60, TimeUnit.SECONDS));
+        }
+        assertEquals(0, kit.rkt("gc", "--grace-period=0s").exitCode());
+        assertFalse(command("ip", "-o", "link", "show", "type", "ifb").contains("bwp"), "the ifb mirror is left after gc");
+    }
+
+    private static String command(String... argv) throws Exception {
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), out);
+        return out;
+    }
+
     /** This process's cgroup in the v1 hierarchy of {@code controller}; rkt's child processes share it. */
     private static Path ownCgroup(String controller) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {

@@ -120,7 +120,8 @@ public final class OciConfigTranslator {
         List<Isolator> isolators = Stream.concat(app.isolators().stream(), launch.podIsolators().stream()).toList();
         OciConfig.Process process = process(launch, pod, user, cwd, isolators, report);
         OciConfig.Linux linux = linux(launch, pod, isolators, report);
-        OtherIsolators.record(isolators, report);
+        OtherIsolators.record(isolators, launch.flavor() != Flavor.FLY && pod.network() instanceof NamespaceSource.Joined,
+                report);
         boolean ownUts = launch.flavor() != Flavor.FLY && !(pod.uts() instanceof NamespaceSource.Host);
         OciConfig config = new OciConfig(process, new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs()),
                 ownUts ? Optional.of(pod.hostname()) : Optional.empty(), mounts(launch.volumes()), linux);

@@ -10,6 +10,7 @@ import dev.rocket.spec.types.PodUuid;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Optional;
 
 /**
@@ -68,16 +69,18 @@ public final class PodNetworking {
      */
     public List<NetworkAttachment> setUp(PodUuid pod, Path netnsFile, NetSelection selection, List<PortMapping> ports,
                                          List<Port> appPorts, Path podDir) throws RocketException {
-        return setUp(pod, netnsFile, selection, ports, appPorts, podDir, false);
+        return setUp(pod, netnsFile, selection, ports, appPorts, OptionalLong.empty(), podDir, false);
     }
 
     /**
-     * As {@link #setUp(PodUuid, Path, NetSelection, List, List, Path)}; {@code loopbackUp} says the namespace's
-     * loopback is already up (the pod's namespaces were created with it), so that a pod without networks
-     * ({@code --net=none}) needs no plugin and leaves no state to tear down.
+     * The same, with every network's interface limited to {@code bandwidth} bytes per second each way (the pod's
+     * {@code resource/network-bandwidth}) by the CNI bandwidth plugin chained after the network's plugins;
+     * {@code loopbackUp} says the namespace's loopback is already up (the pod's namespaces were created with it),
+     * so that a pod without networks ({@code --net=none}) needs no plugin and leaves no state to tear down.
      */
     public List<NetworkAttachment> setUp(PodUuid pod, Path netnsFile, NetSelection selection, List<PortMapping> ports,
-                                         List<Port> appPorts, Path podDir, boolean loopbackUp) throws RocketException {
+                                         List<Port> appPorts, OptionalLong bandwidth, Path podDir, boolean loopbackUp)
+            throws RocketException {
         if (selection.mode() == NetSelection.Mode.HOST) {
             if (!ports.isEmpty()) {
                 throw new RocketException(RocketException.Kind.INVALID_ARGUMENT,
@@ -101,6 +104,7 @@ public final class PodNetworking {
                 NetworkDefinition network = networks.get(i);
                 List<ObjectNode> chain = new ArrayList<>(network.plugins().stream().map(this::withIpamDir).toList());
                 if (portMappings != null && i == forwardIndex) addPortMappings(chain, network, portMappings);
+                if (bandwidth.isPresent()) chain.add(bandwidthConfig(network, bandwidth.getAsLong()));
                 String ifName = "eth" + i;
                 JsonNode result = join(state, ifName, cniArgs(selection, network.name()), chain);
                 attachments.add(CniResults.attachment(network.name(), ifName, result));
@@ -262,6 +266,24 @@ public final class PodNetworking {
             }
         }
         chain.add(portmapConfig(network, portMappings));
+    }
+
+    /**
+     * The bandwidth plugin's configuration: ingress and egress at {@code bytesPerSecond} (the plugin counts bits),
+     * with a burst of a tenth of a second's worth, never below 64 KiB so that one full-size packet always fits.
+     */
+    static ObjectNode bandwidthConfig(NetworkDefinition network, long bytesPerSecond) {
+        long bits = Math.multiplyExact(bytesPerSecond, 8L);
+        long burst = Math.max(bits / 10, 64L * 1024 * 8);
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        config.put("cniVersion", network.cniVersion());
+        config.put("name", network.name());
+        config.put("type", "bandwidth");
+        config.put("ingressRate", bits);
+        config.put("ingressBurst", burst);
+        config.put("egressRate", bits);
+        config.put("egressBurst", burst);
+        return config;
     }
 
     private static ObjectNode portmapConfig(NetworkDefinition network, ObjectNode portMappings) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One app of {@code rkt run} or {@code rkt prepare}: an image argument and the per-app flags that followed it.
@@ -22,12 +23,14 @@ import java.util.Optional;
  * @param signature      {@code --signature}: the detached signature of a local image
  * @param isolators      {@code --caps-retain}, {@code --caps-remove}, {@code --seccomp}, {@code --memory},
  *                       {@code --cpu}: each replaces the image's isolators of its kind
+ * @param oomScoreAdj    {@code --oom-score-adjust}: the app's {@code oom_score_adj}, empty to keep the runtime's
  */
 public record AppRequest(String image, Optional<AcName> name, Optional<String> exec, Optional<List<String>> arguments,
                          Optional<String> user, Optional<String> group, Optional<List<Long>> supplementaryGids,
                          Optional<String> workingDirectory, List<EnvironmentVariable> environment, List<Mount> mounts,
                          boolean readOnlyRootFs, Map<String, String> userAnnotations, Map<String, String> userLabels,
-                         Optional<Path> signature, List<Isolator> isolators) {
+                         Optional<Path> signature, List<Isolator> isolators,
+                         OptionalInt oomScoreAdj) {
 
     public AppRequest {
         environment = List.copyOf(environment);
@@ -41,6 +44,6 @@ public record AppRequest(String image, Optional<AcName> name, Optional<String> e
     public static AppRequest of(String image) {
         return new AppRequest(image, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), false, Map.of(), Map.of(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), OptionalInt.empty());
     }
 }

@@ -16,10 +16,12 @@ import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.AppLaunch;
 import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.stage1.oci.HostLimits;
+import dev.rocket.stage1.oci.IdMapping;
 import dev.rocket.stage1.oci.NamespaceSource;
 import dev.rocket.stage1.oci.OciBundle;
 import dev.rocket.stage1.oci.OciConfigTranslator;
 import dev.rocket.stage1.oci.OciTranslation;
+import dev.rocket.stage1.oci.PodCgroupFiles;
 import dev.rocket.stage1.oci.PodFacts;
 import dev.rocket.stage1.oci.VolumeMount;
 import dev.rocket.stage1.runtime.OciRuntime;
@@ -49,8 +51,8 @@ final class PodBundles {
     private final List<VolumeMount> podFiles;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
-               PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl)
-            throws RocketException, IOException {
+               PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl,
+               Optional<IdMapping> privateUsers) throws RocketException, IOException {
         this.podFiles = List.copyOf(podFiles);
         this.uuid = uuid;
         this.pod = pod;
@@ -60,9 +62,15 @@ final class PodBundles {
         this.runtime = runtime;
         this.translator = new OciConfigTranslator(HostLimits.read());
         String hostname = options.hostname().orElse("rkt-" + uuid);
-        this.facts = namespaces == null
+        PodFacts facts = namespaces == null
                 ? new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), metadataUrl)
                 : new PodFacts(uuid, hostname, namespaces.network(), namespaces.ipc(), namespaces.uts(), metadataUrl);
+        if (privateUsers.isPresent()) {
+            Optional<Path> pinned = namespaces == null ? Optional.empty() : namespaces.user();
+            facts = pinned.isPresent() ? facts.withPrivateUsers(privateUsers.get(), pinned.get())
+                    : facts.withPrivateUsers(privateUsers.get());
+        }
+        this.facts = facts;
     }
 
     /** The runtime's name of an app's container (and, with a suffix, of its handlers'). */
@@ -74,7 +82,8 @@ final class PodBundles {
         Path appDir = PodLayout.app(pod, app.name());
         String id = containerId(uuid, app.name());
         AppLaunch launch = AppLaunch.of(manifest, app, image, AppRootfs.rootfs(appDir), volumes(app, image),
-                "rocket-" + id, flavor, options.insecure());
+                PodCgroupFiles.appPath(uuid, app.name()), flavor, options.insecure());
+        launch = launch.with(launch.readOnlyRootFs(), OomScoreAnnotation.read(app.annotations()), launch.app());
         OciTranslation translation = translator.translateWithReport(launch, facts);
         new OciBundle(appDir).write(translation);
         for (String warning : translation.report().ignoredWarnings()) System.err.println("rkt: warning: " + warning);
@@ -91,7 +100,8 @@ final class PodBundles {
         if (handler.isEmpty()) return List.of();
         App app = launch.app().withExec(handler.get().exec());
         AppLaunch handlerLaunch = new AppLaunch(launch.name(), app, launch.readOnlyRootFs(), launch.rootfs(),
-                launch.volumes(), launch.podIsolators(), launch.cgroupsPath() + "-" + event, launch.flavor(), launch.insecure());
+                launch.volumes(), launch.podIsolators(), launch.cgroupsPath() + "-" + event, launch.flavor(), launch.insecure(),
+                launch.oomScoreAdj());
         Path bundle = Files.createDirectories(appDir.resolve(event.toString()));
         new OciBundle(bundle).write(translator.translate(handlerLaunch, facts));
         return List.of(runtime.runArgv(bundle, id + "-" + event));

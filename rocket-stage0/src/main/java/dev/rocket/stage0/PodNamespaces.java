@@ -3,6 +3,7 @@ package dev.rocket.stage0;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.pod.PodLayout;
+import dev.rocket.stage1.oci.IdMapping;
 import dev.rocket.stage1.oci.NamespaceSource;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The namespaces the apps of a pod share (ace.md: network, IPC and UTS), created before the first app and
@@ -22,9 +24,11 @@ final class PodNamespaces {
 
     /**
      * The files the namespaces are pinned at, and how each app gets them; {@code loopbackUp} when the pod's own
-     * network namespace was created with its loopback up.
+     * network namespace was created with its loopback up; {@code user} is the pod's own user namespace
+     * ({@code --private-users}), which owns the others, or empty for the host's.
      */
-    record Pinned(NamespaceSource network, NamespaceSource ipc, NamespaceSource uts, boolean loopbackUp) {
+    record Pinned(NamespaceSource network, NamespaceSource ipc, NamespaceSource uts, boolean loopbackUp,
+                  Optional<Path> user) {
     }
 
     /** iproute2's ip: the program unshare runs in the new namespaces brings loopback up (no CNI plugin needed). */
@@ -39,8 +43,18 @@ final class PodNamespaces {
      * Creates and pins the pod's UTS namespace, and its IPC and network namespaces unless it uses the host's
      * ({@code --ipc=parent}, {@code --net=host}).
      */
-    static Pinned pin(Path pod, boolean hostNetwork, boolean hostIpc) throws RocketException {
+    static Pinned pin(Path pod, boolean hostNetwork, boolean hostIpc, Optional<IdMapping> privateUsers) throws RocketException {
         Path dir = PodLayout.namespaces(pod);
+        if (privateUsers.isPresent()) {
+            if (hostNetwork || hostIpc) {
+                throw new RocketException(Kind.INVALID_ARGUMENT, "a pod with --private-users cannot share the host's "
+                        + (hostNetwork ? "network (--net=host)" : "IPC namespace (--ipc=parent)")
+                        + ": the host's namespaces are not its user namespace's to administer");
+            }
+            UserNamespacePin.pin(dir, privateUsers.get());
+            return new Pinned(NamespaceSource.joined(dir.resolve("net")), NamespaceSource.joined(dir.resolve("ipc")),
+                    NamespaceSource.joined(dir.resolve("uts")), false, Optional.of(dir.resolve("user")));
+        }
         List<String> command = new ArrayList<>(List.of("unshare", "--uts=" + dir.resolve("uts")));
         if (!hostIpc) command.add("--ipc=" + dir.resolve("ipc"));
         if (!hostNetwork) command.add("--net=" + dir.resolve("net"));
@@ -69,6 +83,6 @@ final class PodNamespaces {
         }
         return new Pinned(hostNetwork ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("net")),
                 hostIpc ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("ipc")),
-                NamespaceSource.joined(dir.resolve("uts")), ip != null);
+                NamespaceSource.joined(dir.resolve("uts")), ip != null, Optional.empty());
     }
 }

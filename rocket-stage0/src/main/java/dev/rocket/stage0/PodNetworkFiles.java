@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A pod's own network: the CNI networks joined in its pinned namespace, and the {@code /etc/resolv.conf} and
@@ -34,10 +35,14 @@ final class PodNetworkFiles {
         this.options = options;
     }
 
-    /** Joins the networks (loopback too, unless {@code loopbackUp}); the files to bind into every app. */
-    List<VolumeMount> setUp(Path netns, List<Port> appPorts, boolean loopbackUp) throws RocketException, IOException {
+    /**
+     * Joins the networks (loopback too, unless {@code loopbackUp}), each interface limited to {@code bandwidth}
+     * bytes per second if given; the files to bind into every app.
+     */
+    List<VolumeMount> setUp(Path netns, List<Port> appPorts, OptionalLong bandwidth, boolean loopbackUp)
+            throws RocketException, IOException {
         List<NetworkAttachment> attached = new PodNetworking(settings).setUp(uuid, netns, options.net(), options.ports(),
-                appPorts, pod, loopbackUp);
+                appPorts, bandwidth, pod, loopbackUp);
         Path etc = Files.createDirectories(pod.resolve("stage1").resolve("etc"));
         List<VolumeMount> files = new ArrayList<>();
         ResolvConf resolv = ResolvConf.decide(options.dns(), attached.stream().map(NetworkAttachment::dns).toList());

@@ -98,7 +98,8 @@ final class PodPlanner {
         List<Mount> mounts = mounts(name, request.mounts(), mountPoints, volumes);
         RuntimeImage runtimeImage = new RuntimeImage(Optional.of(image.record().name()), Optional.of(image.record().id()),
                 new Labels(image.record().labels().entrySet().stream().map(e -> new Label(e.getKey(), e.getValue())).toList()));
-        return new RuntimeApp(name, runtimeImage, app, request.readOnlyRootFs(), mounts, Annotations.NONE);
+        return new RuntimeApp(name, runtimeImage, app, request.readOnlyRootFs(), mounts,
+                OomScoreAnnotation.write(Annotations.NONE, request.oomScoreAdj()));
     }
 
     /** The image's app with the flags applied, or empty when no flag changes it (the image's then runs as is). */

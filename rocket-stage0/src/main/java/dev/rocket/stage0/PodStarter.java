@@ -16,6 +16,8 @@ import dev.rocket.pod.PreparingPod;
 import dev.rocket.pod.RunningPod;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.aci.AciReader;
+import dev.rocket.spec.isolator.Isolator;
+import dev.rocket.spec.isolator.NetworkBandwidthIsolator;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.schema.PodManifest;
 import dev.rocket.spec.schema.RuntimeApp;
@@ -23,6 +25,8 @@ import dev.rocket.spec.types.PodUuid;
 import dev.rocket.spec.types.Port;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.Flavor;
+import dev.rocket.stage1.oci.IdMapping;
+import dev.rocket.stage1.oci.RootfsOwnerShift;
 import dev.rocket.stage1.oci.VolumeMount;
 import dev.rocket.stage1.runtime.OciRuntime;
 import dev.rocket.store.ImageStore;
@@ -38,6 +42,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * stage0 of {@code rkt run}: resolves the images, prepares the pod (manifest, each app's root, volumes), then
@@ -70,6 +75,10 @@ public final class PodStarter {
 
     /** Prepares the pod and replaces this process with it; returns only by throwing. */
     public void run(RunRequest request) throws RocketException {
+        if (request.privateUsers() && request.options().hostNetwork()) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "--private-users cannot be combined with --net=host: the"
+                    + " host's network namespace is not the pod's user namespace's to administer");
+        }
         RunningPod running;
         try (PreparingPod preparing = pods.create()) {
             PodManifest manifest = refusing(preparing, () -> prepare(preparing, request));
@@ -116,6 +125,20 @@ public final class PodStarter {
         }
     }
 
+    /**
+     * The pod's network bandwidth in bytes per second: the lowest {@code resource/network-bandwidth} of the pod
+     * manifest and its apps, since the apps share the pod's interfaces.
+     */
+    OptionalLong networkBandwidth(PodManifest pod) throws RocketException {
+        List<Isolator> isolators = new ArrayList<>(pod.isolators());
+        for (RuntimeApp app : pod.apps()) {
+            ImageManifest image = manifestOf(imageOf(app));
+            app.app().or(image::app).map(dev.rocket.spec.schema.App::isolators).ifPresent(isolators::addAll);
+        }
+        return isolators.stream().filter(i -> i instanceof NetworkBandwidthIsolator)
+                .mapToLong(i -> ((NetworkBandwidthIsolator) i).limit().amount()).min();
+    }
+
     /** The ports the apps of {@code pod} declare, which {@code --port} names. */
     List<Port> appPorts(PodManifest pod) throws RocketException {
         List<Port> ports = new ArrayList<>();
@@ -137,16 +160,30 @@ public final class PodStarter {
             manifest = plan.manifest();
             plan.images().forEach(image -> images.add(image.record()));
         }
-        boolean overlay = !request.noOverlay() && AppRootfs.overlayAvailable();
+        if (request.privateUsers() && request.flavor() == Flavor.FLY) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "the fly flavor runs apps with the host's users;"
+                    + " --private-users needs the default flavor");
+        }
+        if (request.privateUsers() && request.hostIpc()) {
+            throw new RocketException(Kind.INVALID_ARGUMENT, "--private-users cannot be combined with --ipc=parent: the"
+                    + " host's IPC namespace is not the pod's user namespace's to administer");
+        }
+        // A user namespace needs the image's owners shifted into the pod's range: on a copy, never the store's tree.
+        boolean overlay = !request.noOverlay() && !request.privateUsers() && AppRootfs.overlayAvailable();
         try {
             request.uuidFileSave().ifPresent(file -> writeUuid(file, preparing.uuid()));
+            Optional<IdMapping> users = request.privateUsers()
+                    ? Optional.of(PodIdRange.allocate(pods.layout(), preparing.dir())) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
             for (int i = 0; i < manifest.apps().size(); i++) {
                 Path appDir = Files.createDirectories(PodLayout.app(preparing.dir(), manifest.apps().get(i).name()));
                 roots.prepare(images.get(i).id(), appDir, overlay);
+                if (users.isPresent()) RootfsOwnerShift.shift(AppRootfs.rootfs(appDir), users.get());
             }
             for (Volume volume : manifest.volumes()) {
-                if (volume.kind() == Volume.Kind.EMPTY) createEmptyVolume(PodLayout.emptyVolume(preparing.dir(), volume.name()), volume);
+                if (volume.kind() == Volume.Kind.EMPTY) {
+                    createEmptyVolume(PodLayout.emptyVolume(preparing.dir(), volume.name()), volume, users);
+                }
             }
             Path stage1 = Files.createDirectories(PodLayout.stage1(preparing.dir()));
             Files.writeString(stage1.resolve(FLAVOR_FILE), request.flavor().name() + "\n");
@@ -171,20 +208,25 @@ public final class PodStarter {
             if (options.interactive() && pod.apps().size() > 1) {
                 throw new RocketException(Kind.INVALID_ARGUMENT, "--interactive runs one app; this pod has " + pod.apps().size());
             }
+            Optional<IdMapping> users = PodIdRange.read(dir);
             PodNamespaces.Pinned namespaces = flavor == Flavor.FLY ? null : PodNamespaces.pin(dir, options.hostNetwork(),
-                    Files.exists(PodLayout.stage1(dir).resolve(HOST_IPC_FILE)));
+                    Files.exists(PodLayout.stage1(dir).resolve(HOST_IPC_FILE)), users);
             List<String> atExit = List.of();
             List<VolumeMount> podFiles = List.of();
             if (namespaces != null && !options.hostNetwork()) {
                 PodNetworkFiles files = new PodNetworkFiles(networks, running.uuid(), dir, options);
-                podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod), namespaces.loopbackUp());
+                podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod), networkBandwidth(pod),
+                        namespaces.loopbackUp());
                 atExit = PodNetworkFiles.teardownCommand(dir);
             }
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()
                     ? Optional.of(register(running, pod, options)) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
-            PodBundles bundles = new PodBundles(running.uuid(), dir, pod, namespaces, flavor, options, runtime, podFiles,
-                    metadataUrl);
+            PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
+            // With private users the runtime reaches the pod's files as the pod's root: through a view it can search.
+            Path seen = users.isPresent() ? PodUsersView.mount(dir, running.uuid()) : dir;
+            PodBundles bundles = new PodBundles(running.uuid(), seen, pod, namespaces, flavor, options, runtime,
+                    PodUsersView.through(dir, seen, podFiles), metadataUrl, users);
             List<MonitorScript.Job> jobs = new ArrayList<>();
             for (RuntimeApp app : pod.apps()) {
                 ImageRecord image = imageOf(app);
@@ -199,10 +241,10 @@ public final class PodStarter {
             Execve.exec(SHELL, List.of("bash", "-c", script), environment, List.of(running.lock().fd()));
             throw new RocketException(Kind.INTERNAL, "the pod's process did not start");
         } catch (RocketException e) {
-            releaseQuietly(dir);
+            releaseQuietly(dir, running.uuid());
             throw e;
         } catch (IOException | SpecException | IllegalArgumentException e) {
-            releaseQuietly(dir);
+            releaseQuietly(dir, running.uuid());
             throw new RocketException(e instanceof LinuxException linux ? linux.kind() : Kind.INTERNAL,
                     "starting pod " + running.uuid() + " failed: " + e.getMessage(), e);
         } finally {
@@ -218,13 +260,15 @@ public final class PodStarter {
                 Files.readString(PodLayout.manifest(running.dir())), apps, networks, options.hostNetwork());
     }
 
-    /** Undoes a start that failed half-way: networks, then mounts; gc retries whatever is left. */
-    private static void releaseQuietly(Path dir) {
+    /** Undoes a start that failed half-way: networks, the pod's cgroup, then mounts; gc retries whatever is left. */
+    private static void releaseQuietly(Path dir, PodUuid uuid) {
         try {
             PodNetworking.tearDownSaved(dir);
         } catch (RocketException ignored) {
             // gc retries; the failure being reported matters more
         }
+        PodCgroup.remove(dir); // what is left is gc's again
+        PodUsersView.remove(uuid);
         try {
             PodMounts.unmountAll(dir);
         } catch (RocketException ignored) {
@@ -274,10 +318,21 @@ public final class PodStarter {
         }
     }
 
-    private static void createEmptyVolume(Path dir, Volume volume) throws IOException {
+    /** An empty volume, owned as it asks; in a pod with private users, by the host IDs of those owners. */
+    private static void createEmptyVolume(Path dir, Volume volume, Optional<IdMapping> users) throws IOException, RocketException {
         Files.createDirectories(dir.getParent());
         Files.createDirectory(dir);
-        FileMetadata.lchown(dir, volume.uid().orElse(0), volume.gid().orElse(0));
+        int uid = volume.uid().orElse(0);
+        int gid = volume.gid().orElse(0);
+        if (users.isPresent()) {
+            try {
+                uid = (int) users.get().toHost(uid);
+                gid = (int) users.get().toHost(gid);
+            } catch (IllegalArgumentException e) {
+                throw new RocketException(Kind.INVALID_ARGUMENT, "volume " + volume.name() + ": " + e.getMessage(), e);
+            }
+        }
+        FileMetadata.lchown(dir, uid, gid);
         FileMetadata.chmod(dir, Integer.parseInt(volume.mode().orElse(Volume.DEFAULT_MODE), 8));
     }
 

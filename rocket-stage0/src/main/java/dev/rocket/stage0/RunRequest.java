@@ -22,10 +22,11 @@ import java.util.Optional;
  * @param noOverlay    {@code --no-overlay}: copy each image's tree into the pod instead of an overlay mount
  * @param pullPolicy   {@code --pull-policy}: when images are fetched rather than taken from the store
  * @param hostIpc      {@code --ipc=parent}: the apps share the host's IPC namespace instead of the pod's own
+ * @param privateUsers {@code --private-users}: the pod in a user namespace of its own, over a shifted copy of each image
  */
 public record RunRequest(List<AppRequest> apps, List<Volume> volumes, List<EnvironmentVariable> environment,
                          Optional<Path> podManifest, Optional<Path> uuidFileSave, Flavor flavor, boolean noOverlay,
-                         PullPolicy pullPolicy, boolean hostIpc, PodRunOptions options) {
+                         PullPolicy pullPolicy, boolean hostIpc, boolean privateUsers, PodRunOptions options) {
 
     public RunRequest {
         apps = List.copyOf(apps);
@@ -36,7 +37,7 @@ public record RunRequest(List<AppRequest> apps, List<Volume> volumes, List<Envir
     /** A pod of {@code images}, each as its manifest says. */
     public static RunRequest of(List<String> images, PodRunOptions options) {
         return new RunRequest(images.stream().map(AppRequest::of).toList(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), Flavor.DEFAULT, false, PullPolicy.NEW, false, options);
+                Optional.empty(), Flavor.DEFAULT, false, PullPolicy.NEW, false, false, options);
     }
 
     public InsecureOptions insecure() {

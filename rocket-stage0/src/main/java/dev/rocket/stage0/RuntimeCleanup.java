@@ -13,7 +13,7 @@ import dev.rocket.stage1.runtime.OciRuntime;
 
 /**
  * Before a pod's directory is deleted (gc, rm): removes what the OCI runtime may still hold for its apps and
- * their event handlers, leaves the pod's CNI networks, then unmounts the app roots and the pinned namespaces, so that a pod whose process was
+ * their event handlers, leaves the pod's CNI networks, removes the pod's cgroup, then unmounts the app roots and the pinned namespaces, so that a pod whose process was
  * killed with SIGKILL leaves no container, process, cgroup, mount or namespace behind.
  */
 public final class RuntimeCleanup implements PodCleanup {
@@ -37,6 +37,8 @@ public final class RuntimeCleanup implements PodCleanup {
             for (Event event : Event.values()) delete(id + "-" + event);
         }
         for (String warning : PodNetworking.tearDownSaved(pod.dir())) System.err.println("rkt: warning: " + warning);
+        for (String warning : PodCgroup.remove(pod.dir())) System.err.println("rkt: warning: " + warning);
+        for (String warning : PodUsersView.remove(pod.uuid())) System.err.println("rkt: warning: " + warning);
         PodMounts.unmountAll(pod.dir());
     }
 

@@ -9,6 +9,7 @@ import dev.rocket.spec.types.AcName;
 import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.stage0.AppRequest;
 import dev.rocket.stage1.isolation.IsolatorFlags;
+import dev.rocket.stage1.oci.AppLaunch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The apps of {@code rkt run} and {@code rkt prepare}, as rkt writes them: each image followed by its own flags,
@@ -101,6 +103,7 @@ final class AppArguments {
         Optional<Path> signature = Optional.empty();
         final List<Isolator> isolators = new ArrayList<>();
         boolean capabilities;
+        OptionalInt oomScoreAdj = OptionalInt.empty();
 
         Builder(String image) {
             this.image = image;
@@ -134,6 +137,7 @@ final class AppArguments {
                 case "--seccomp" -> isolators.add(IsolatorFlags.seccomp(value));
                 case "--memory" -> isolators.add(IsolatorFlags.memory(value));
                 case "--cpu" -> isolators.add(IsolatorFlags.cpu(value));
+                case "--oom-score-adjust" -> oomScoreAdj = OptionalInt.of(oomScore(value));
                 default -> throw new RocketException(Kind.INVALID_ARGUMENT, "unknown flag " + flag + " for image " + image
                         + "; see rkt run --help");
             }
@@ -141,7 +145,7 @@ final class AppArguments {
 
         AppRequest build() {
             return new AppRequest(image, name, exec, arguments, user, group, supplementaryGids, workingDirectory,
-                    environment, mounts, readOnlyRootFs, annotations, labels, signature, isolators);
+                    environment, mounts, readOnlyRootFs, annotations, labels, signature, isolators, oomScoreAdj);
         }
 
         private List<Long> gids(String value) throws RocketException {
@@ -173,6 +177,16 @@ final class AppArguments {
             int equals = value.indexOf('=');
             if (equals <= 0) throw invalid(flag, value, "NAME=VALUE");
             map.put(value.substring(0, equals), value.substring(equals + 1));
+        }
+
+        private static int oomScore(String value) throws RocketException {
+            try {
+                int adj = Integer.parseInt(value.strip());
+                if (adj >= AppLaunch.OOM_SCORE_ADJ_MIN && adj <= AppLaunch.OOM_SCORE_ADJ_MAX) return adj;
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            throw invalid("--oom-score-adjust", value, "a whole number from -1000 to 1000");
         }
 
         private static String nonEmpty(String flag, String value) throws RocketException {

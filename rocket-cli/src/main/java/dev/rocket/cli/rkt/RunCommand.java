@@ -74,6 +74,10 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
     @Option(names = "--no-overlay", description = "Copy each image into the pod instead of mounting an overlay.")
     boolean noOverlay;
 
+    @Option(names = "--private-users",
+            description = "Run the pod in a user namespace of its own: its IDs 0-65535 are a range of host IDs no other pod has; implies --no-overlay (the image is copied and its owners shifted into the range).")
+    boolean privateUsers;
+
     @Option(names = "--pod-manifest", paramLabel = "FILE",
             description = "Run the pod this manifest describes (its images must be in the store); only --net, --no-overlay and --interactive apply.")
     Path podManifest;
@@ -125,7 +129,8 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
             default -> throw new RocketException(Kind.INVALID_ARGUMENT, "--stage1-name=" + stage1 + ": the flavors are default and fly");
         };
         return new RunRequest(apps, podVolumes, environment(), Optional.ofNullable(podManifest),
-                Optional.ofNullable(uuidFileSave), flavor, noOverlay, pullPolicy, hostIpc, network.runOptions(interactive, rkt.global().insecure()));
+                Optional.ofNullable(uuidFileSave), flavor, noOverlay, pullPolicy, hostIpc, privateUsers,
+                network.runOptions(interactive, rkt.global().insecure()));
     }
 
     /** The flavor a stage1 image of rkt stands for: fly, or the default (coreos, kvm is not offered). */

@@ -11,6 +11,7 @@ import dev.rocket.pod.PodState;
 import dev.rocket.pod.PodStatus;
 import dev.rocket.pod.Pods;
 import dev.rocket.spec.types.PodUuid;
+import dev.rocket.stage0.PodIdRange;
 import dev.rocket.stage1.isolation.IsolatorReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,9 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code rkt status}: a pod's state, times, PID and its apps' exit codes; optionally waits for it to exit. */
@@ -75,6 +78,7 @@ final class StatusCommand implements Callable<Integer> {
         if (format.isJson()) {
             ObjectNode node = PodJson.of(status.pod());
             status.pid().ifPresent(pid -> node.put("pid", pid));
+            privateUsers(status).ifPresent(range -> node.put("private_users", range));
             node.put("exited", status.exited());
             ObjectNode codes = node.putObject("app_exit_codes");
             status.appExitCodes().forEach((app, code) -> codes.put(app.toString(), code));
@@ -91,6 +95,7 @@ final class StatusCommand implements Callable<Integer> {
         String networks = PodJson.shown(status.pod());
         if (!networks.isEmpty()) out.println("networks=" + networks);
         status.pid().ifPresent(pid -> out.println("pid=" + pid));
+        privateUsers(status).ifPresent(range -> out.println("private-users=" + range));
         out.println("exited=" + status.exited());
         status.appExitCodes().forEach((app, code) -> out.println("app-" + app + "=" + code));
         for (IsolatorReport report : PodIsolatorReports.read(status.pod().dir())) {
@@ -98,6 +103,15 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code HOST:SIZE}, the host IDs of a pod with {@code --private-users}. */
+    private static Optional<String> privateUsers(PodStatus status) throws RocketException {
+        try {
+            return PodIdRange.read(status.pod().dir()).map(m -> m.hostId() + ":" + m.size());
+        } catch (IOException e) {
+            throw new RocketException(RocketException.Kind.INTERNAL, e.getMessage(), e);
+        }
     }
 
     private static final long READY_POLL_MILLIS = 50;

@@ -236,6 +236,104 @@ class PodAppsTest {
     }
 
     @Test
+    void oomScoreAdjustOfAnAppSurvivesPrepareAndRunPrepared() throws Exception {
+        PodTestKit.Finished run = kit.run("run", "--volume", "shared,kind=empty", image.toString(),
+                "--oom-score-adjust=321", "--exec=/bin/sh", "--", "-c", "read adj < /proc/self/oom_score_adj; echo $adj");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("321\n", run.out());
+
+        CliRun prepare = kit.rkt("prepare", "--volume", "shared,kind=empty", image.toString(), "--name=first",
+                "--oom-score-adjust", "17", "--exec=/bin/sh", "--", "-c", "read adj < /proc/self/oom_score_adj; echo $adj");
+        assertEquals(0, prepare.exitCode(), prepare.err());
+        PodTestKit.Finished prepared = kit.run("run-prepared", prepare.out().strip());
+        assertEquals(0, prepared.exitCode(), prepared.err());
+        assertEquals("17\n", prepared.out());
+
+        PodTestKit.Finished outOfRange = kit.run("run", image.toString(), "--oom-score-adjust=1001");
+        assertEquals(CommandRunner.EXIT_FAILURE, outOfRange.exitCode());
+        assertTrue(outOfRange.err().contains("from -1000 to 1000"), outOfRange.err());
+    }
+
+    @Test
+    void podIsolatorsLimitThePodsCgroupAboveItsAppsAndGcRemovesIt() throws Exception {
+        assertEquals(0, kit.rkt("fetch", image.toString()).exitCode());
+        String id = kit.rkt("image", "list", "--full", "--no-legend", "--fields=id").out().strip();
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        Path manifest = Files.writeString(dir.resolve("pod.json"), """
+                {"acKind": "PodManifest", "acVersion": "0.8.11",
+                 "apps": [{"name": "bounded", "image": {"id": "%s"},
+                           "app": {"exec": ["/bin/sh", "-c", "while [ ! -f /shared/stop ]; do sleep 0.1; done"],
+                                   "user": "0", "group": "0"},
+                           "mounts": [{"volume": "shared", "path": "/shared"}]}],
+                 "volumes": [{"name": "shared", "kind": "host", "source": "%s"}],
+                 "isolators": [{"name": "resource/memory", "value": {"limit": "48Mi"}},
+                               {"name": "resource/cpu", "value": {"limit": "500m"}}]}
+                """.formatted(id, volume));
+        PodTestKit.Started started = kit.start("bounded", "--pod-manifest=" + manifest);
+        Path memoryPod = ownCgroup("memory").resolve("rocket-" + started.uuid());
+        Path cpuPod = ownCgroup("cpu").resolve("rocket-" + started.uuid());
+        try {
+            assertEquals("50331648", Files.readString(memoryPod.resolve("memory.limit_in_bytes")).strip());
+            assertEquals("50000", Files.readString(cpuPod.resolve("cpu.cfs_quota_us")).strip());
+            assertTrue(Files.isDirectory(memoryPod.resolve("bounded")), "the app's cgroup is below the pod's");
+            assertTrue(Files.isDirectory(cpuPod.resolve("bounded")), "the app's cgroup is below the pod's");
+        } finally {
+            Files.createFile(volume.resolve("stop"));
+            assertTrue(started.process().waitFor(60, TimeUnit.SECONDS));
+        }
+        assertEquals(0, kit.rkt("gc", "--grace-period=0s").exitCode());
+        assertFalse(Files.exists(memoryPod), memoryPod + " is left after gc");
+        assertFalse(Files.exists(cpuPod), cpuPod + " is left after gc");
+    }
+
+    @Test
+    void podNetworkBandwidthShapesThePodsInterfaceBothWaysUntilGc() throws Exception {
+        assertEquals(0, kit.rkt("fetch", image.toString()).exitCode());
+        String id = kit.rkt("image", "list", "--full", "--no-legend", "--fields=id").out().strip();
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        Path manifest = Files.writeString(dir.resolve("pod.json"), """
+                {"acKind": "PodManifest", "acVersion": "0.8.11",
+                 "apps": [{"name": "shaped", "image": {"id": "%s"},
+                           "app": {"exec": ["/bin/sh", "-c", "while [ ! -f /shared/stop ]; do sleep 0.1; done"],
+                                   "user": "0", "group": "0"},
+                           "mounts": [{"volume": "shared", "path": "/shared"}]}],
+                 "volumes": [{"name": "shared", "kind": "host", "source": "%s"}],
+                 "isolators": [{"name": "resource/network-bandwidth", "value": {"default": true, "limit": "1M"}}]}
+                """.formatted(id, volume));
+        PodTestKit.Started started = kit.start("shaped", "--pod-manifest=" + manifest);
+        try {
+            String qdiscs = command("tc", "qdisc", "show");
+            assertTrue(qdiscs.lines().filter(l -> l.contains("tbf") && l.contains("rate 8Mbit")).count() >= 2,
+                    "a token bucket at 8 Mbit/s each way (host veth and its ifb mirror): " + qdiscs);
+            String status = kit.rkt("status", started.uuid()).out();
+            assertTrue(status.contains("resource/network-bandwidth:enforced"), status);
+        } finally {
+            Files.createFile(volume.resolve("stop"));
+            assertTrue(started.process().waitFor(60, TimeUnit.SECONDS));
+        }
+        assertEquals(0, kit.rkt("gc", "--grace-period=0s").exitCode());
+        assertFalse(command("ip", "-o", "link", "show", "type", "ifb").contains("bwp"), "the ifb mirror is left after gc");
+    }
+
+    private static String command(String... argv) throws Exception {
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), out);
+        return out;
+    }
+
+    /** This process's cgroup in the v1 hierarchy of {@code controller}; rkt's child processes share it. */
+    private static Path ownCgroup(String controller) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+            String[] fields = line.split(":", 3);
+            if (List.of(fields[1].split(",")).contains(controller)) {
+                return Path.of("/sys/fs/cgroup", controller, fields[2].substring(1));
+            }
+        }
+        throw new AssertionError("no " + controller + " cgroup in /proc/self/cgroup");
+    }
+
+    @Test
     void ipcParentSharesTheHostsIpcNamespaceAndFlyIsChosenByStage1Name() throws Exception {
         String hostIpc = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
         PodTestKit.Finished parent = kit.run("run", "--net=none", "--ipc=parent", "--volume", "shared,kind=empty", image.toString(),

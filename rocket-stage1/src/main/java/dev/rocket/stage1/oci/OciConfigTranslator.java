@@ -120,7 +120,8 @@ public final class OciConfigTranslator {
         List<Isolator> isolators = Stream.concat(app.isolators().stream(), launch.podIsolators().stream()).toList();
         OciConfig.Process process = process(launch, pod, user, cwd, isolators, report);
         OciConfig.Linux linux = linux(launch, pod, isolators, report);
-        OtherIsolators.record(isolators, report);
+        OtherIsolators.record(isolators, launch.flavor() != Flavor.FLY && pod.network() instanceof NamespaceSource.Joined,
+                report);
         boolean ownUts = launch.flavor() != Flavor.FLY && !(pod.uts() instanceof NamespaceSource.Host);
         OciConfig config = new OciConfig(process, new OciConfig.Root(launch.rootfs(), launch.readOnlyRootFs()),
                 ownUts ? Optional.of(pod.hostname()) : Optional.empty(), mounts(launch.volumes()), linux);
@@ -164,7 +165,7 @@ public final class OciConfigTranslator {
         isolators.stream().filter(SysctlIsolator.class::isInstance).forEach(i -> report.enforced(i.name().value(),
                 "set in the pod's network namespace: " + String.join(", ", ((SysctlIsolator) i).parameters().keySet())));
         List<OciConfig.Namespace> namespaces = new ArrayList<>(namespaces(launch.flavor(), pod));
-        if (pod.privateUsers().isPresent()) namespaces.add(new OciConfig.Namespace("user", Optional.empty()));
+        if (pod.privateUsers().isPresent()) add(namespaces, "user", pod.users());
         return new OciConfig.Linux(namespaces, launch.cgroupsPath(), resources, sysctl,
                 hidePaths ? MASKED_PATHS : List.of(), hidePaths ? READONLY_PATHS : List.of(), seccomp,
                 pod.privateUsers());

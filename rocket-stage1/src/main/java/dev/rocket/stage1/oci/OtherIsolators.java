@@ -13,10 +13,17 @@ final class OtherIsolators {
     private OtherIsolators() {
     }
 
-    static void record(List<Isolator> isolators, IsolatorReport.Builder report) {
+    /** {@code podNetwork}: the app is in the pod's own network namespace, whose CNI interfaces stage0 limits. */
+    static void record(List<Isolator> isolators, boolean podNetwork, IsolatorReport.Builder report) {
         for (Isolator isolator : isolators) {
+            if (isolator instanceof NetworkBandwidthIsolator && podNetwork) {
+                report.enforced(isolator.name().value(), "on the pod's network interfaces, shared by its apps (CNI"
+                        + " bandwidth plugin, the lowest limit of the pod); loopback is not limited");
+                continue;
+            }
             String reason = switch (isolator) {
-                case NetworkBandwidthIsolator n -> "network bandwidth belongs to the pod's network setup, not applied yet";
+                case NetworkBandwidthIsolator n -> "the app shares the host's network (--net=host or fly), whose"
+                        + " interfaces Rocket does not limit";
                 case UnknownIsolator u -> "not an isolator Rocket knows";
                 default -> null;
             };

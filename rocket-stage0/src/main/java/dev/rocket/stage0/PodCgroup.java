@@ -1,0 +1,116 @@
+package dev.rocket.stage0;
+
+import dev.rocket.os.linux.MountInfo;
+import dev.rocket.os.linux.MountTable;
+import dev.rocket.spec.isolator.Isolator;
+import dev.rocket.spec.types.PodUuid;
+import dev.rocket.stage1.oci.CgroupFiles;
+import dev.rocket.stage1.oci.PodCgroupFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates the pod's cgroup in every hierarchy the starting process belongs to (the runtime nests the apps' relative
+ * cgroups there too), limits it with the pod's isolators, and removes it again at gc. The directories are
+ * recorded in the pod's {@value #FILE} file, so that gc, run from anywhere, finds them.
+ */
+final class PodCgroup {
+
+    static final String FILE = "cgroups";
+
+    private PodCgroup() {
+    }
+
+    /** Creates and limits the pod's cgroup; with {@code limit} false (fly) only creates it. */
+    static void create(Path pod, PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
+        MountTable mounts = MountTable.read();
+        List<Hierarchy> hierarchies = hierarchies(Files.readString(Path.of("/proc/self/cgroup")), mounts, uuid);
+        Files.write(pod.resolve(FILE), hierarchies.stream().map(h -> h.podDir().toString()).toList());
+        for (Hierarchy hierarchy : hierarchies) Files.createDirectories(hierarchy.podDir());
+        if (!limit) return;
+        for (Write write : writes(hierarchies, podIsolators)) Files.writeString(write.file(), write.value());
+    }
+
+    /**
+     * The files to write, in order, so that the pod's cgroup holds its isolators' limits: on v1 each in the
+     * hierarchy of its controller; on v2 (no v1 hierarchy at all) in the unified one, after the parent's
+     * {@code cgroup.subtree_control} has handed the controller down.
+     *
+     * @throws IOException when no hierarchy has a controller a limit needs
+     */
+    static List<Write> writes(List<Hierarchy> hierarchies, List<Isolator> podIsolators) throws IOException {
+        boolean v1 = hierarchies.stream().anyMatch(h -> !h.controllers().isEmpty());
+        Map<String, String> files = PodCgroupFiles.of(podIsolators, v1 ? CgroupFiles.Version.V1 : CgroupFiles.Version.V2);
+        List<Write> writes = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String name = v1 ? file.getKey().substring(file.getKey().indexOf('/') + 1) : file.getKey();
+            String controller = v1 ? file.getKey().substring(0, file.getKey().indexOf('/')) : name.substring(0, name.indexOf('.'));
+            Hierarchy hierarchy = hierarchies.stream()
+                    .filter(h -> v1 ? h.controllers().contains(controller) : h.controllers().isEmpty())
+                    .findFirst().orElseThrow(() -> new IOException("no cgroup hierarchy with the " + controller
+                            + " controller for the pod's isolators"));
+            if (!v1) {
+                Write enable = new Write(hierarchy.podDir().getParent().resolve("cgroup.subtree_control"), "+" + controller);
+                if (!writes.contains(enable)) writes.add(enable);
+            }
+            writes.add(new Write(hierarchy.podDir().resolve(name), file.getValue()));
+        }
+        return writes;
+    }
+
+    /** Removes the pod's recorded cgroups; what cannot be removed comes back as warnings. */
+    static List<String> remove(Path pod) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(pod.resolve(FILE))) {
+                try {
+                    Files.deleteIfExists(Path.of(line));
+                } catch (IOException e) {
+                    warnings.add("cgroup " + line + " of the pod is left: " + e.getMessage());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return warnings;
+        } catch (IOException e) {
+            warnings.add("the pod's cgroups could not be read: " + e.getMessage());
+        }
+        return warnings;
+    }
+
+    /**
+     * The pod's cgroup directory in each hierarchy of {@code procCgroup} (the lines of /proc/self/cgroup) that is
+     * mounted; a v1 hierarchy lists its controllers, the v2 one none.
+     */
+    static List<Hierarchy> hierarchies(String procCgroup, MountTable mounts, PodUuid uuid) {
+        List<Hierarchy> hierarchies = new ArrayList<>();
+        for (String line : procCgroup.lines().toList()) {
+            String[] fields = line.split(":", 3);
+            if (fields.length < 3) continue;
+            List<String> controllers = fields[1].isEmpty() ? List.of() : Arrays.asList(fields[1].split(","));
+            Optional<MountInfo> mount = mounts.mounts().stream().filter(m -> controllers.isEmpty()
+                    ? m.fsType().equals("cgroup2")
+                    : m.fsType().equals("cgroup") && m.superOptions().containsAll(controllers)).findFirst();
+            if (mount.isEmpty()) continue;
+            String own = fields[2].startsWith(mount.get().root()) ? fields[2].substring(mount.get().root().length()) : fields[2];
+            Path dir = mount.get().mountPoint().resolve(own.replaceFirst("^/+", "")).resolve(PodCgroupFiles.podPath(uuid));
+            hierarchies.add(new Hierarchy(controllers, dir));
+        }
+        return hierarchies;
+    }
+
+    /** Where the pod's cgroup lies in one hierarchy; a v1 hierarchy names its controllers, v2 none. */
+    record Hierarchy(List<String> controllers, Path podDir) {
+    }
+
+    /** One value written to one cgroup file. */
+    record Write(Path file, String value) {
+    }
+}

@@ -12,6 +12,8 @@ import dev.rocket.store.ImageRecordInfo;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.CacheValidators;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.PassRender;
+import dev.rocket.store.tree.TreeStore;
 import dev.rocket.trust.SignatureVerifier;
 import dev.rocket.trust.Signer;
 
@@ -43,6 +45,7 @@ public final class ImageFetcher {
     private final FetchEvents events;
     private final Optional<ImageDiscovery> discovery;
     private final Clock clock;
+    private Optional<TreeStore> trees = Optional.empty();
 
     /** A fetcher that finds images by name with meta discovery for this host (no auth, no key trust). */
     public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
@@ -71,6 +74,16 @@ public final class ImageFetcher {
         this.insecure = insecure;
         this.events = events;
         this.discovery = discovery;
+    }
+
+    /**
+     * Renders what this fetcher fetches into {@code trees} in the fetch's own pass over the image, when the image
+     * allows (see {@link PassRender}); the caller still calls {@link TreeStore#render}, which then finds the tree
+     * done, or renders an image that needs its dependencies. Returns this fetcher.
+     */
+    public ImageFetcher renderingInto(TreeStore trees) {
+        this.trees = Optional.of(trees);
+        return this;
     }
 
     /**
@@ -151,8 +164,8 @@ public final class ImageFetcher {
                         + ": " + e.getMessage(), e);
             }
         }
-        try (InputStream raw = openRaw(file)) {
-            SinglePassImport.Result read = SinglePassImport.read(raw, pending, ingest.tar());
+        try (InputStream raw = openRaw(file); PassRender render = beginRender()) {
+            SinglePassImport.Result read = SinglePassImport.read(raw, pending, ingest.tar(), Optional.ofNullable(render));
             ImageManifest manifest = read.manifest();
             check.accept(manifest);
             if (pending.isPresent()) {
@@ -163,7 +176,9 @@ public final class ImageFetcher {
             if (download.isPresent() && location instanceof ImageLocation.Remote remote) {
                 info = info.fetchedFrom(remote.url(), download.get().validators());
             }
-            return ingest.commit(read.id(), info);
+            ImageRecord record = ingest.commit(read.id(), info);
+            if (render != null) render.adopt(record.id());
+            return record;
         } catch (SpecException e) {
             throw RocketException.invalid(location.describe() + " is not a valid image", e);
         } catch (SinglePassImport.StoreWriteException e) {
@@ -172,6 +187,11 @@ public final class ImageFetcher {
         } catch (IOException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The staged tree of a fetch that renders, or null. */
+    private PassRender beginRender() throws RocketException {
+        return trees.isPresent() ? trees.get().beginPassRender() : null;
     }
 
     private Path signatureFile(ImageLocation image, Optional<String> given, List<Path> temporary) throws RocketException {

@@ -120,24 +120,27 @@ public final class ImageFetcher {
                 if (policy == PullPolicy.NEVER) {
                     throw new RocketException(Kind.NOT_FOUND, remote.url() + " is not in the store and --pull-policy=never forbids fetching it");
                 }
-                // The ingest's shared store lock also keeps other processes' sweeps off the download's temp file.
-                try (ImageStore.Ingest ingest = store.ingest()) {
-                    Path file = temp(temporary, "image");
+                // The ingest's shared store lock also keeps other processes' sweeps off the staged tar and tree.
+                // The body streams straight into the single pass: no temp file, nothing kept unless it verifies.
+                CacheValidators previous = stored.map(ImageRecord::cache).orElse(CacheValidators.NONE);
+                try (ImageStore.Ingest ingest = store.ingest();
+                     Download download = http.open(remote.url(), previous, events.progress("aci"))) {
                     events.info("fetching image from " + remote.url());
-                    CacheValidators previous = stored.map(ImageRecord::cache).orElse(CacheValidators.NONE);
-                    HttpDownloader.Result result = http.download(remote.url(), file, previous, events.progress("aci"));
-                    if (result.notModified()) {
-                        store.updateCache(stored.orElseThrow().id(), result.validators());
+                    if (download.notModified()) {
+                        store.updateCache(stored.orElseThrow().id(), download.validators());
                         store.touch(stored.get().id());
                         return store.get(stored.get().id());
                     }
-                    return importImage(ingest, file, location, signature, Optional.of(result), temporary, check);
+                    return importImage(ingest, download.body(), remote.url().toString(), location, signature,
+                            Optional.of(download), temporary, check);
                 }
             }
             Path file = ((ImageLocation.LocalFile) location).path();
             if (!Files.isRegularFile(file)) throw new RocketException(Kind.NOT_FOUND, "image file " + file + " does not exist");
-            try (ImageStore.Ingest ingest = store.ingest()) {
-                return importImage(ingest, file, location, signature, Optional.empty(), temporary, check);
+            try (ImageStore.Ingest ingest = store.ingest(); InputStream raw = openRaw(file)) {
+                return importImage(ingest, raw, file.toString(), location, signature, Optional.empty(), temporary, check);
+            } catch (IOException e) {
+                throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
             }
         } finally {
             for (Path path : temporary) {
@@ -150,9 +153,13 @@ public final class ImageFetcher {
         }
     }
 
-    private ImageRecord importImage(ImageStore.Ingest ingest, Path file, ImageLocation location, Optional<String> signature,
-                                    Optional<HttpDownloader.Result> download, List<Path> temporary, ManifestCheck check)
-            throws RocketException {
+    /**
+     * @param raw    the image as downloaded or as on disk, read once by the pass
+     * @param source where it comes from, for messages
+     */
+    private ImageRecord importImage(ImageStore.Ingest ingest, InputStream raw, String source, ImageLocation location,
+                                    Optional<String> signature, Optional<Download> download, List<Path> temporary,
+                                    ManifestCheck check) throws RocketException {
         Optional<SignatureVerifier.Pending> pending = Optional.empty();
         if (insecure.allows(Option.IMAGE)) {
             events.warning("image signature verification has been disabled");
@@ -164,8 +171,15 @@ public final class ImageFetcher {
                         + ": " + e.getMessage(), e);
             }
         }
-        try (InputStream raw = openRaw(file); PassRender render = beginRender()) {
-            SinglePassImport.Result read = SinglePassImport.read(raw, pending, ingest.tar(), Optional.ofNullable(render));
+        try (PassRender render = beginRender()) {
+            SinglePassImport.Result read;
+            try {
+                read = SinglePassImport.read(raw, pending, ingest.tar(), Optional.ofNullable(render));
+            } catch (SpecException | IOException e) {
+                // A broken download is reported as such, not as what the archive reader made of the cut stream.
+                if (download.isPresent() && download.get().failure().isPresent()) throw download.get().failure().get();
+                throw e;
+            }
             ImageManifest manifest = read.manifest();
             check.accept(manifest);
             if (pending.isPresent()) {
@@ -185,7 +199,7 @@ public final class ImageFetcher {
             throw new RocketException(Kind.UNAVAILABLE, "cannot write the image into the store " + store.layout().tmp()
                     + ": " + e.getMessage() + "; check free space and permissions of the store directory", e);
         } catch (IOException e) {
-            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 

@@ -147,6 +147,11 @@ public final class Download implements AutoCloseable {
             return read;
         }
 
+        @Override
+        public int available() throws IOException {
+            return failure != null ? 0 : in.available();
+        }
+
         private RocketException stallError(IOException cause) {
             return new RocketException(Kind.UNAVAILABLE, "the server of " + url + " sent nothing for "
                     + stallTimeout.toSeconds() + "s; giving up after " + total + " bytes", cause);

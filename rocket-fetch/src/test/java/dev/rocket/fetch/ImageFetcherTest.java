@@ -114,7 +114,10 @@ class ImageFetcherTest {
                     exchange.getResponseHeaders().add("ETag", etag);
                     send(exchange, path.equals("/hello.aci") ? hello : other);
                 }
-                case "/hello.aci.asc", "/tampered.aci.asc", "/fresh.aci.asc", "/nocache.aci.asc" -> send(exchange, helloSignature);
+                // The stalled and cut images have signatures, so that their fetches get as far as the body: the
+                // signature is fetched between the image's headers and its body, which streams into the pass.
+                case "/hello.aci.asc", "/tampered.aci.asc", "/fresh.aci.asc", "/nocache.aci.asc", "/stall.aci.asc",
+                     "/short.aci.asc" -> send(exchange, helloSignature);
                 case "/fresh.aci" -> {
                     exchange.getResponseHeaders().add("ETag", "\"fresh\"");
                     exchange.getResponseHeaders().add("Cache-Control", "public, max-age=3600");

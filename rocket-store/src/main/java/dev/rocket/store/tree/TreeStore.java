@@ -284,7 +284,8 @@ public final class TreeStore {
         Files.write(dir.resolve(AciEntryName.MANIFEST), resolved.manifest());
         EntryWriter writer = new EntryWriter(rootfs, privilege);
         for (RenderLayer<ImageId> layer : resolved.layers()) {
-            try (InputStream blob = images.openBlob(layer.image()); AciReader reader = AciReader.open(blob)) {
+            // The blob was hashed when stored (and `rkt image verify` re-checks it): not hashed again here.
+            try (InputStream blob = images.openBlob(layer.image()); AciReader reader = AciReader.openKnown(blob)) {
                 writer.apply(reader, entry -> placeInRootfs(layer, entry));
             } catch (SpecException e) {
                 throw RocketException.invalid("stored image " + layer.image() + " is not a valid image", e);

@@ -23,13 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Downloads over HTTPS (and HTTP only when {@code --insecure-options=http} allows it) into a file:
@@ -40,7 +33,7 @@ public final class HttpDownloader {
 
     private static final int MAX_REDIRECTS = 10;
 
-    private final HttpClient client;
+    private final LazyClient client;
     private final InsecureOptions insecure;
     private final Duration stallTimeout;
     private final Clock clock;
@@ -56,17 +49,11 @@ public final class HttpDownloader {
         this.insecure = insecure;
         this.stallTimeout = stallTimeout;
         this.clock = clock;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout);
         if (insecure.allows(Option.TLS)) {
             // The JDK client reads this once; every rkt command is its own JVM, so it affects this command only.
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-            builder.sslContext(TrustAll.context());
-        } else {
-            trust.ifPresent(builder::sslContext);
         }
-        this.client = builder.build();
+        this.client = new LazyClient(insecure, trust, connectTimeout);
         this.routes = HostRoutes.NONE;
         this.auth = AuthHeaders.NONE;
     }
@@ -136,6 +123,25 @@ public final class HttpDownloader {
      * current; a 304 gives {@code notModified} and writes nothing.
      */
     public Result download(URI url, Path target, CacheValidators previous, ProgressListener progress) throws RocketException {
+        try (Download download = open(url, previous, progress)) {
+            if (download.notModified()) return new Result(download.finalUrl(), true, download.validators(), 0);
+            long bytes;
+            try (OutputStream out = Files.newOutputStream(target)) {
+                bytes = download.body().transferTo(out);
+            } catch (IOException e) {
+                if (download.failure().isPresent()) throw download.failure().get();
+                throw new RocketException(Kind.UNAVAILABLE, "cannot write the download of " + url + " to " + target
+                        + ": " + describe(e), e);
+            }
+            return new Result(download.finalUrl(), false, download.validators(), bytes);
+        }
+    }
+
+    /**
+     * Asks for {@code url}, following redirects, and returns once the answer's headers are in; the caller streams
+     * the body and closes the download. With validators, a 304 gives {@link Download#notModified()}.
+     */
+    public Download open(URI url, CacheValidators previous, ProgressListener progress) throws RocketException {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             checkScheme(current, hop > 0);
@@ -150,14 +156,14 @@ public final class HttpDownloader {
             }
             if (status == 304) {
                 closeQuietly(response.body());
-                return new Result(current, true, validators(response, previous), 0);
+                return Download.notModified(current, validators(response, previous));
             }
             if (status != 200) {
                 closeQuietly(response.body());
                 throw statusError(status, current);
             }
-            long bytes = copy(response, current, target, progress);
-            return new Result(current, false, validators(response, CacheValidators.NONE), bytes);
+            return Download.of(current, validators(response, CacheValidators.NONE), response.body(),
+                    response.headers().firstValueAsLong("Content-Length"), stallTimeout, progress);
         }
         throw new RocketException(Kind.UNAVAILABLE, "more than " + MAX_REDIRECTS + " redirects fetching " + url);
     }
@@ -182,7 +188,7 @@ public final class HttpDownloader {
         previous.etag().ifPresent(etag -> request.header("If-None-Match", etag));
         previous.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return client.get().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new RocketException(Kind.UNAVAILABLE, "timed out connecting to " + url, e);
         } catch (java.net.http.HttpTimeoutException e) {
@@ -198,52 +204,6 @@ public final class HttpDownloader {
             Thread.currentThread().interrupt();
             throw new RocketException(Kind.UNAVAILABLE, "interrupted while fetching " + url, e);
         }
-    }
-
-    private long copy(HttpResponse<InputStream> response, URI url, Path target, ProgressListener progress)
-            throws RocketException {
-        OptionalLong expected = response.headers().firstValueAsLong("Content-Length");
-        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
-        AtomicBoolean stalled = new AtomicBoolean();
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "download-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long total = 0;
-        try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(target)) {
-            long checkEvery = Math.max(10, stallTimeout.toMillis() / 4);
-            ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
-                if (System.nanoTime() - lastProgress.get() > stallTimeout.toNanos()) {
-                    stalled.set(true);
-                    closeQuietly(body);
-                }
-            }, checkEvery, checkEvery, TimeUnit.MILLISECONDS);
-            byte[] buffer = new byte[1 << 16];
-            for (int read; (read = body.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, read);
-                total += read;
-                lastProgress.set(System.nanoTime());
-                progress.transferred(total, expected);
-            }
-            check.cancel(false);
-        } catch (IOException e) {
-            if (stalled.get()) {
-                throw new RocketException(Kind.UNAVAILABLE, "the server of " + url + " sent nothing for "
-                        + stallTimeout.toSeconds() + "s; giving up after " + total + " bytes", e);
-            }
-            throw new RocketException(Kind.UNAVAILABLE, "download of " + url + " broke off after " + total + " bytes: " + describe(e), e);
-        } finally {
-            watchdog.shutdownNow();
-        }
-        if (stalled.get()) {
-            throw new RocketException(Kind.UNAVAILABLE, "the server of " + url + " stalled; giving up after " + total + " bytes");
-        }
-        if (expected.isPresent() && total != expected.getAsLong()) {
-            throw new RocketException(Kind.UNAVAILABLE, "download of " + url + " is truncated: got " + total + " of "
-                    + expected.getAsLong() + " bytes");
-        }
-        return total;
     }
 
     private CacheValidators validators(HttpResponse<?> response, CacheValidators previous) {
@@ -281,6 +241,38 @@ public final class HttpDownloader {
 
     private static String describe(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * The HTTP client, built on first use: its TLS set-up costs a command that fetches from a file a good part of
+     * its start-up for nothing.
+     */
+    private static final class LazyClient {
+        private final InsecureOptions insecure;
+        private final Optional<SSLContext> trust;
+        private final Duration connectTimeout;
+        private HttpClient client;
+
+        LazyClient(InsecureOptions insecure, Optional<SSLContext> trust, Duration connectTimeout) {
+            this.insecure = insecure;
+            this.trust = trust;
+            this.connectTimeout = connectTimeout;
+        }
+
+        synchronized HttpClient get() throws RocketException {
+            if (client == null) {
+                HttpClient.Builder builder = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(connectTimeout);
+                if (insecure.allows(Option.TLS)) {
+                    builder.sslContext(TrustAll.context());
+                } else {
+                    trust.ifPresent(builder::sslContext);
+                }
+                client = builder.build();
+            }
+            return client;
+        }
     }
 
     private static void closeQuietly(InputStream in) {

@@ -12,6 +12,8 @@ import dev.rocket.store.ImageRecordInfo;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.CacheValidators;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.PassRender;
+import dev.rocket.store.tree.TreeStore;
 import dev.rocket.trust.SignatureVerifier;
 import dev.rocket.trust.Signer;
 
@@ -43,6 +45,7 @@ public final class ImageFetcher {
     private final FetchEvents events;
     private final Optional<ImageDiscovery> discovery;
     private final Clock clock;
+    private Optional<TreeStore> trees = Optional.empty();
 
     /** A fetcher that finds images by name with meta discovery for this host (no auth, no key trust). */
     public ImageFetcher(ImageStore store, SignatureVerifier verifier, HttpDownloader http, InsecureOptions insecure,
@@ -71,6 +74,16 @@ public final class ImageFetcher {
         this.insecure = insecure;
         this.events = events;
         this.discovery = discovery;
+    }
+
+    /**
+     * Renders what this fetcher fetches into {@code trees} in the fetch's own pass over the image, when the image
+     * allows (see {@link PassRender}); the caller still calls {@link TreeStore#render}, which then finds the tree
+     * done, or renders an image that needs its dependencies. Returns this fetcher.
+     */
+    public ImageFetcher renderingInto(TreeStore trees) {
+        this.trees = Optional.of(trees);
+        return this;
     }
 
     /**
@@ -107,24 +120,27 @@ public final class ImageFetcher {
                 if (policy == PullPolicy.NEVER) {
                     throw new RocketException(Kind.NOT_FOUND, remote.url() + " is not in the store and --pull-policy=never forbids fetching it");
                 }
-                // The ingest's shared store lock also keeps other processes' sweeps off the download's temp file.
-                try (ImageStore.Ingest ingest = store.ingest()) {
-                    Path file = temp(temporary, "image");
+                // The ingest's shared store lock also keeps other processes' sweeps off the staged tar and tree.
+                // The body streams straight into the single pass: no temp file, nothing kept unless it verifies.
+                CacheValidators previous = stored.map(ImageRecord::cache).orElse(CacheValidators.NONE);
+                try (ImageStore.Ingest ingest = store.ingest();
+                     Download download = http.open(remote.url(), previous, events.progress("aci"))) {
                     events.info("fetching image from " + remote.url());
-                    CacheValidators previous = stored.map(ImageRecord::cache).orElse(CacheValidators.NONE);
-                    HttpDownloader.Result result = http.download(remote.url(), file, previous, events.progress("aci"));
-                    if (result.notModified()) {
-                        store.updateCache(stored.orElseThrow().id(), result.validators());
+                    if (download.notModified()) {
+                        store.updateCache(stored.orElseThrow().id(), download.validators());
                         store.touch(stored.get().id());
                         return store.get(stored.get().id());
                     }
-                    return importImage(ingest, file, location, signature, Optional.of(result), temporary, check);
+                    return importImage(ingest, download.body(), remote.url().toString(), location, signature,
+                            Optional.of(download), temporary, check);
                 }
             }
             Path file = ((ImageLocation.LocalFile) location).path();
             if (!Files.isRegularFile(file)) throw new RocketException(Kind.NOT_FOUND, "image file " + file + " does not exist");
-            try (ImageStore.Ingest ingest = store.ingest()) {
-                return importImage(ingest, file, location, signature, Optional.empty(), temporary, check);
+            try (ImageStore.Ingest ingest = store.ingest(); InputStream raw = openRaw(file)) {
+                return importImage(ingest, raw, file.toString(), location, signature, Optional.empty(), temporary, check);
+            } catch (IOException e) {
+                throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
             }
         } finally {
             for (Path path : temporary) {
@@ -137,9 +153,13 @@ public final class ImageFetcher {
         }
     }
 
-    private ImageRecord importImage(ImageStore.Ingest ingest, Path file, ImageLocation location, Optional<String> signature,
-                                    Optional<HttpDownloader.Result> download, List<Path> temporary, ManifestCheck check)
-            throws RocketException {
+    /**
+     * @param raw    the image as downloaded or as on disk, read once by the pass
+     * @param source where it comes from, for messages
+     */
+    private ImageRecord importImage(ImageStore.Ingest ingest, InputStream raw, String source, ImageLocation location,
+                                    Optional<String> signature, Optional<Download> download, List<Path> temporary,
+                                    ManifestCheck check) throws RocketException {
         Optional<SignatureVerifier.Pending> pending = Optional.empty();
         if (insecure.allows(Option.IMAGE)) {
             events.warning("image signature verification has been disabled");
@@ -151,8 +171,15 @@ public final class ImageFetcher {
                         + ": " + e.getMessage(), e);
             }
         }
-        try (InputStream raw = openRaw(file)) {
-            SinglePassImport.Result read = SinglePassImport.read(raw, pending, ingest.tar());
+        try (PassRender render = beginRender()) {
+            SinglePassImport.Result read;
+            try {
+                read = SinglePassImport.read(raw, pending, ingest.tar(), Optional.ofNullable(render));
+            } catch (SpecException | IOException e) {
+                // A broken download is reported as such, not as what the archive reader made of the cut stream.
+                if (download.isPresent() && download.get().failure().isPresent()) throw download.get().failure().get();
+                throw e;
+            }
             ImageManifest manifest = read.manifest();
             check.accept(manifest);
             if (pending.isPresent()) {
@@ -163,15 +190,22 @@ public final class ImageFetcher {
             if (download.isPresent() && location instanceof ImageLocation.Remote remote) {
                 info = info.fetchedFrom(remote.url(), download.get().validators());
             }
-            return ingest.commit(read.id(), info);
+            ImageRecord record = ingest.commit(read.id(), info);
+            if (render != null) render.adopt(record.id());
+            return record;
         } catch (SpecException e) {
             throw RocketException.invalid(location.describe() + " is not a valid image", e);
         } catch (SinglePassImport.StoreWriteException e) {
             throw new RocketException(Kind.UNAVAILABLE, "cannot write the image into the store " + store.layout().tmp()
                     + ": " + e.getMessage() + "; check free space and permissions of the store directory", e);
         } catch (IOException e) {
-            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new RocketException(Kind.UNAVAILABLE, "cannot read " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The staged tree of a fetch that renders, or null. */
+    private PassRender beginRender() throws RocketException {
+        return trees.isPresent() ? trees.get().beginPassRender() : null;
     }
 
     private Path signatureFile(ImageLocation image, Optional<String> given, List<Path> temporary) throws RocketException {

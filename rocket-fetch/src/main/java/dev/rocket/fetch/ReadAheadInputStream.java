@@ -3,6 +3,7 @@ package dev.rocket.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -31,7 +32,7 @@ final class ReadAheadInputStream extends InputStream {
 
     private void pump(InputStream source, Consumer<byte[]> onChunk) {
         try {
-            for (byte[] chunk = source.readNBytes(CHUNK); chunk.length > 0; chunk = source.readNBytes(CHUNK)) {
+            for (byte[] chunk = nextChunk(source); chunk.length > 0; chunk = nextChunk(source)) {
                 onChunk.accept(chunk);
                 chunks.put(chunk);
             }
@@ -45,6 +46,22 @@ final class ReadAheadInputStream extends InputStream {
         } catch (InterruptedException e) {
             // closed meanwhile
         }
+    }
+
+    /**
+     * Up to {@link #CHUNK} bytes: as many as the source gives without blocking once it has given some, so that a
+     * slow download is handed on (hashed, stored) as it arrives and a fast one in large chunks. Empty at the end.
+     */
+    private static byte[] nextChunk(InputStream source) throws IOException {
+        byte[] chunk = new byte[CHUNK];
+        int filled = source.read(chunk, 0, CHUNK);
+        if (filled < 0) return new byte[0];
+        while (filled < CHUNK && source.available() > 0) {
+            int read = source.read(chunk, filled, CHUNK - filled);
+            if (read < 0) break;
+            filled += read;
+        }
+        return filled == CHUNK ? chunk : Arrays.copyOf(chunk, filled);
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.rocket.fetch;
 
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.aci.AciCompression;
+import dev.rocket.spec.aci.AciEntry;
 import dev.rocket.spec.aci.AciReader;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.types.ImageId;
+import dev.rocket.store.tree.PassRender;
 import dev.rocket.trust.SignatureVerifier;
 
 import java.io.BufferedInputStream;
@@ -17,7 +19,8 @@ import java.util.Optional;
 /**
  * Reads an image archive exactly once and does everything a fetch needs on the way: the bytes as they come
  * feed the signature check (on a thread of their own, see {@link ReadAheadInputStream}), the uncompressed tar is copied to the store's temp file while the
- * {@link AciReader} checks every entry, keeps the manifest and hashes the image ID.
+ * {@link AciReader} checks every entry, keeps the manifest and hashes the image ID, and, for a fetch that renders,
+ * each entry is written into a staged tree too.
  */
 final class SinglePassImport {
 
@@ -41,11 +44,12 @@ final class SinglePassImport {
      * @param raw       the image as downloaded or as on disk (compressed or not); read to its end, not closed
      * @param signature the started signature check, fed every byte of {@code raw}
      * @param tar       receives the uncompressed tar
+     * @param render    also writes each entry into a staged tree, when the fetch renders (see {@link PassRender})
      * @throws SpecException       when the archive breaks a rule or is not an image
      * @throws StoreWriteException when {@code tar} fails
      */
-    static Result read(InputStream raw, Optional<SignatureVerifier.Pending> signature, OutputStream tar)
-            throws SpecException, IOException {
+    static Result read(InputStream raw, Optional<SignatureVerifier.Pending> signature, OutputStream tar,
+                       Optional<PassRender> render) throws SpecException, IOException {
         try (ReadAheadInputStream signed = new ReadAheadInputStream(raw,
                 chunk -> signature.ifPresent(pending -> pending.update(chunk, 0, chunk.length)))) {
             BufferedInputStream buffered = new BufferedInputStream(signed, BUFFER);
@@ -58,8 +62,9 @@ final class SinglePassImport {
             ImageManifest manifest;
             ImageId id;
             try (AciReader reader = AciReader.open(new BufferedInputStream(copied, BUFFER))) {
-                while (reader.next() != null) {
+                for (AciEntry entry; (entry = reader.next()) != null; ) {
                     // every entry is checked; the manifest is kept
+                    if (render.isPresent()) render.get().accept(entry, reader);
                 }
                 manifest = AciReader.parseManifest(reader.manifest());
                 id = reader.imageId();
@@ -104,6 +109,7 @@ final class SinglePassImport {
 
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (failure != null) throw failure;
             int n = in.read(bytes, offset, length);
             if (n > 0) {
                 try {

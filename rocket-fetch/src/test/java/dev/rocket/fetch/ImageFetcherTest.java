@@ -12,6 +12,8 @@ import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.RenderedTree;
+import dev.rocket.store.tree.TreeStore;
 import dev.rocket.trust.ConfigLayer;
 import dev.rocket.trust.OpenPgpKey;
 import dev.rocket.trust.SignatureVerifier;
@@ -112,7 +114,10 @@ class ImageFetcherTest {
                     exchange.getResponseHeaders().add("ETag", etag);
                     send(exchange, path.equals("/hello.aci") ? hello : other);
                 }
-                case "/hello.aci.asc", "/tampered.aci.asc", "/fresh.aci.asc", "/nocache.aci.asc" -> send(exchange, helloSignature);
+                // The stalled and cut images have signatures, so that their fetches get as far as the body: the
+                // signature is fetched between the image's headers and its body, which streams into the pass.
+                case "/hello.aci.asc", "/tampered.aci.asc", "/fresh.aci.asc", "/nocache.aci.asc", "/stall.aci.asc",
+                     "/short.aci.asc" -> send(exchange, helloSignature);
                 case "/fresh.aci" -> {
                     exchange.getResponseHeaders().add("ETag", "\"fresh\"");
                     exchange.getResponseHeaders().add("Cache-Control", "public, max-age=3600");
@@ -358,5 +363,36 @@ class ImageFetcherTest {
         RocketException scheme = assertThrows(RocketException.class,
                 () -> fetcher().fetch("ftp://example.com/x.aci", Optional.empty(), PullPolicy.NEW));
         assertEquals(Kind.INVALID_ARGUMENT, scheme.kind());
+    }
+
+    @Test
+    void aRenderingFetchRendersTheImageInItsOnePass() throws Exception {
+        TreeStore trees = TreeStore.open(store);
+        ImageRecord record = fetcher().renderingInto(trees).fetch(url("/hello.aci"), Optional.empty(), PullPolicy.NEW);
+        List<RenderedTree> rendered = trees.treesOf(record.id());
+        assertEquals(1, rendered.size());
+        RenderedTree tree = rendered.getFirst();
+        assertEquals(List.of(record.id()), tree.layers());
+        assertEquals("hello", Files.readString(tree.dir().resolve("rootfs/content")));
+        assertEquals(tree.checksum(), trees.verify(tree.key()).checksum(), "the recorded checksum must be the tree's");
+        assertEquals(tree.key(), trees.render(record.id()).key(), "a later render must reuse the tree");
+        try (var tmp = Files.list(store.layout().tmp())) {
+            assertEquals(List.of(), tmp.toList(), "the staged tree must have been moved, not copied");
+        }
+    }
+
+    @Test
+    void aRenderingFetchThatFailsLeavesNoTree() throws Exception {
+        TreeStore trees = TreeStore.open(store);
+        RocketException tampered = assertThrows(RocketException.class,
+                () -> fetcher().renderingInto(trees).fetch(url("/tampered.aci"), Optional.empty(), PullPolicy.NEW));
+        assertEquals(Kind.VERIFICATION_FAILED, tampered.kind());
+        RocketException truncated = assertThrows(RocketException.class,
+                () -> fetcher().renderingInto(trees).fetch(url("/short.aci"), Optional.empty(), PullPolicy.NEW));
+        assertEquals(Kind.UNAVAILABLE, truncated.kind());
+        assertTrue(truncated.getMessage().contains("truncated") || truncated.getMessage().contains("broke off"),
+                truncated.getMessage());
+        assertNothingStored();
+        assertEquals(List.of(), trees.list());
     }
 }

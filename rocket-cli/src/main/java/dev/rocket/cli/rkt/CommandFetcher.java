@@ -17,6 +17,7 @@ import dev.rocket.fetch.PublicKeyFetcher;
 import dev.rocket.fetch.ProgressListener;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
+import dev.rocket.store.tree.TreeStore;
 import dev.rocket.trust.SignatureVerifier;
 import dev.rocket.trust.TrustStore;
 
@@ -85,7 +86,14 @@ final class CommandFetcher {
 
     /** The one dispatch point: Docker and OCI images (docker://, oci:, oci-archive:, docker-archive:) or ACIs. */
     static Fetch dispatching(GlobalOptions global, ImageStore store, PrintWriter err) throws RocketException {
+        return dispatching(global, store, err, Optional.empty());
+    }
+
+    /** With {@code trees}, ACIs are also rendered in the fetch's one pass where they allow it ({@code fetch --render}). */
+    static Fetch dispatching(GlobalOptions global, ImageStore store, PrintWriter err, Optional<TreeStore> trees)
+            throws RocketException {
         ImageFetcher acis = of(global, store, err);
+        trees.ifPresent(acis::renderingInto);
         return (image, signature, policy) -> {
             if (!DockerFetcher.handles(image)) return acis.fetch(image, signature, policy);
             if (signature.isPresent()) {

@@ -57,11 +57,12 @@ final class FetchCommand implements Callable<Integer> {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "more --signature files than images");
         }
         try (ImageStore store = global.openStore()) {
-            CommandFetcher.Fetch fetcher = CommandFetcher.dispatching(global, store, err);
+            Optional<TreeStore> trees = render ? Optional.of(TreeStore.open(store)) : Optional.empty();
+            CommandFetcher.Fetch fetcher = CommandFetcher.dispatching(global, store, err, trees);
             for (int i = 0; i < images.size(); i++) {
                 Optional<String> signature = i < signatures.size() ? Optional.of(signatures.get(i)) : Optional.empty();
                 ImageRecord record = fetcher.fetch(images.get(i), signature, pullPolicy);
-                if (render) TreeStore.open(store).render(record.id());
+                if (trees.isPresent()) trees.get().render(record.id());
                 String id = record.id().value();
                 out.println(full ? id : id.substring(0, "sha512-".length() + SHORT_ID_HEX));
                 out.flush();

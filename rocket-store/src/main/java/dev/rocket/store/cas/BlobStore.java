@@ -1,5 +1,6 @@
 package dev.rocket.store.cas;
 
+import dev.rocket.base.DirectoryDeletion;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.spec.types.ImageId;
@@ -13,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -262,7 +264,7 @@ public final class BlobStore {
         return ids;
     }
 
-    /** The temp files of ingests, finished or not. */
+    /** The temp files of ingests, finished or not, and the directories of renders in a fetch's pass. */
     public SortedSet<Path> tempFiles() throws RocketException {
         SortedSet<Path> files = new TreeSet<>();
         if (!Files.isDirectory(layout.tmp())) return files;
@@ -282,7 +284,13 @@ public final class BlobStore {
         int deleted = 0;
         for (Path file : tempFiles()) {
             try {
-                if (Files.deleteIfExists(file)) deleted++;
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    // a tree a fetch was rendering in its pass (see TreeStore.beginPassRender)
+                    DirectoryDeletion.delete(file);
+                    deleted++;
+                } else if (Files.deleteIfExists(file)) {
+                    deleted++;
+                }
             } catch (IOException e) {
                 throw new RocketException(Kind.UNAVAILABLE, "cannot delete temporary file " + file + ": "
                         + e.getMessage(), e);

@@ -73,6 +73,8 @@ public final class EntryWriter {
     private final Set<String> madeByArchive = new HashSet<>();
     /** Where each entry of the current archive went, by entry name, for hard links. */
     private final Map<String, String> placed = new HashMap<>();
+    /** One large buffer for every file's content: fewer, larger reads and writes than transferTo's 16 KiB. */
+    private final byte[] copyBuffer = new byte[1 << 18];
 
     /** @param root an existing, real directory that this writer alone writes to */
     public EntryWriter(Path root, Privilege privilege) {
@@ -82,16 +84,24 @@ public final class EntryWriter {
 
     /** Reads {@code reader} to its end and writes each entry where {@code placement} puts it. */
     public void apply(AciReader reader, EntryPlacement placement) throws RocketException {
-        madeByArchive.clear();
-        placed.clear();
+        startArchive();
         try {
-            for (AciEntry entry; (entry = reader.next()) != null; ) {
-                Optional<String> where = placement.place(entry);
-                if (where.isPresent()) write(entry, where.get(), reader.content());
-            }
+            for (AciEntry entry; (entry = reader.next()) != null; ) accept(entry, reader.content(), placement);
         } catch (SpecException e) {
             throw RocketException.invalid("cannot extract the image", e);
         }
+    }
+
+    /** Starts the next archive, for a caller that reads the archive itself and hands each entry to {@link #accept}. */
+    public void startArchive() {
+        madeByArchive.clear();
+        placed.clear();
+    }
+
+    /** Writes one entry of the current archive where {@code placement} puts it; reads its content, if placed. */
+    public void accept(AciEntry entry, InputStream content, EntryPlacement placement) throws RocketException {
+        Optional<String> where = placement.place(entry);
+        if (where.isPresent()) write(entry, where.get(), content);
     }
 
     /** Sets the metadata of every directory written, deepest first; call once after the last archive. */
@@ -177,7 +187,7 @@ public final class EntryWriter {
             case FILE -> {
                 try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    content.transferTo(out);
+                    for (int n; (n = content.read(copyBuffer)) >= 0; ) out.write(copyBuffer, 0, n);
                 }
                 setMetadata(path, entry);
             }

@@ -100,7 +100,7 @@ final class DependencyResolver {
 
     /** Reads the stored archive only as far as its manifest, which is normally the first entry. */
     private byte[] manifestBytes(ImageId id) throws RocketException {
-        try (InputStream blob = images.openBlob(id); AciReader reader = AciReader.open(blob)) {
+        try (InputStream blob = images.openBlob(id); AciReader reader = AciReader.openKnown(blob)) {
             for (AciEntry entry; (entry = reader.next()) != null; ) {
                 if (!entry.isInRootfs()) return reader.manifest();
             }

@@ -29,6 +29,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -228,6 +229,51 @@ public final class TreeStore {
         }
     }
 
+    /**
+     * Starts rendering an image while it is being fetched (see {@link PassRender}): a staging directory in the
+     * store's temp directory, which the caller's shared store lock (held by its ingest) keeps from sweeps.
+     */
+    public PassRender beginPassRender() throws RocketException {
+        Path staging;
+        try {
+            Files.createDirectories(layout.tmp());
+            staging = Files.createTempDirectory(layout.tmp(), "render-");
+            FileMetadata.chmod(staging, TREE_MODE);
+            Path rootfs = Files.createDirectory(staging.resolve(AciEntryName.ROOTFS));
+            FileMetadata.chmod(rootfs, TREE_MODE);
+            return new PassRender(this, staging, new EntryWriter(rootfs, privilege));
+        } catch (IOException e) {
+            throw failed("cannot create a directory to render into in " + layout.tmp(), e);
+        }
+    }
+
+    /**
+     * Moves a tree rendered by a {@link PassRender} into place as the tree of {@code image} alone (an image without
+     * dependencies), under the tree's lock, and marks it complete. Returns false, leaving {@code staging} to the
+     * caller, when a complete tree exists already.
+     */
+    boolean adopt(ImageId image, Path staging, byte[] manifest) throws RocketException {
+        List<ImageId> layers = List.of(image);
+        TreeKey key = TreeKey.of(layers);
+        try (TreeLock lock = lock(key)) {
+            if (complete(key).isPresent()) return false;
+            Path dir = layout.tree(key.value());
+            DirectoryDeletion.delete(dir);
+            Files.write(staging.resolve(AciEntryName.MANIFEST), manifest);
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            TreeChecksum checksum;
+            try {
+                checksum = TreeChecksum.of(dir);
+            } catch (SpecException e) {
+                throw RocketException.invalid("the tree rendered from image " + image + " is not an image layout", e);
+            }
+            TreeMarker.write(layout.treeMarker(key.value()), dir, checksum, image, layers);
+            return true;
+        } catch (IOException e) {
+            throw failed("cannot render image " + image, e);
+        }
+    }
+
     private RenderedTree renderLocked(TreeKey key, ImageId image, DependencyResolver.Resolved resolved)
             throws IOException, RocketException {
         Path dir = layout.tree(key.value());
@@ -238,7 +284,8 @@ public final class TreeStore {
         Files.write(dir.resolve(AciEntryName.MANIFEST), resolved.manifest());
         EntryWriter writer = new EntryWriter(rootfs, privilege);
         for (RenderLayer<ImageId> layer : resolved.layers()) {
-            try (InputStream blob = images.openBlob(layer.image()); AciReader reader = AciReader.open(blob)) {
+            // The blob was hashed when stored (and `rkt image verify` re-checks it): not hashed again here.
+            try (InputStream blob = images.openBlob(layer.image()); AciReader reader = AciReader.openKnown(blob)) {
                 writer.apply(reader, entry -> placeInRootfs(layer, entry));
             } catch (SpecException e) {
                 throw RocketException.invalid("stored image " + layer.image() + " is not a valid image", e);
@@ -256,7 +303,7 @@ public final class TreeStore {
         return new RenderedTree(key, image, layers, dir, checksum);
     }
 
-    private static Optional<String> placeInRootfs(RenderLayer<ImageId> layer, AciEntry entry) {
+    static <T> Optional<String> placeInRootfs(RenderLayer<T> layer, AciEntry entry) {
         if (!entry.isInRootfs()) return Optional.empty();
         String path = entry.pathInRootfs();
         if (!layer.admits(path, entry.type() == AciEntry.Type.DIRECTORY)) return Optional.empty();

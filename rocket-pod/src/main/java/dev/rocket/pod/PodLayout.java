@@ -42,6 +42,7 @@ public record PodLayout(Path dir) {
     public static final String SUMMARY = "summary";
     public static final String PID = "pid";
     public static final String EXIT_STATUSES = "status";
+    public static final String OOM_KILLED = "oom-killed";
     public static final String LOGS = "logs";
     public static final String APPS = "apps";
     public static final String STAGE1 = "stage1";
@@ -89,6 +90,15 @@ public record PodLayout(Path dir) {
 
     public static Path exitStatus(Path pod, AcName app) {
         return exitStatuses(pod).resolve(app.value());
+    }
+
+    /** The directory of the apps the kernel killed for running out of memory, one empty file per app. */
+    public static Path oomKilled(Path pod) {
+        return pod.resolve(OOM_KILLED);
+    }
+
+    public static Path oomKilled(Path pod, AcName app) {
+        return oomKilled(pod).resolve(app.value());
     }
 
     public static Path logs(Path pod) {

@@ -12,13 +12,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The files through which a pod's run entrypoint tells the host about the pod's processes, and through which
  * {@code rkt status} reads them: {@link PodLayout#PID} (the PID of the pod's process, as the stage1 contract
  * requires) and {@link PodLayout#EXIT_STATUSES}{@code /APP} (the exit code of each app that ended). Both hold
- * a decimal number and are written atomically, so a reader never sees half a number.
+ * a decimal number and are written atomically, so a reader never sees half a number. The pod's process also
+ * leaves an empty {@link PodLayout#OOM_KILLED}{@code /APP} for an app the kernel killed for running out of memory.
  *
  * @param pod the pod directory
  */
@@ -70,6 +73,22 @@ public record PodStatusFiles(Path pod) {
             throw PodFailures.of("read the app exit statuses of pod " + pod.getFileName(), e);
         }
         return codes;
+    }
+
+    /** The apps the kernel killed because they exceeded their memory limit. */
+    public Set<AcName> oomKilled() throws RocketException {
+        Set<AcName> apps = new TreeSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(PodLayout.oomKilled(pod))) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (AcName.isValid(name)) apps.add(new AcName(name));
+            }
+        } catch (NoSuchFileException e) {
+            return Set.of();
+        } catch (IOException e) {
+            throw PodFailures.of("read the out-of-memory kills of pod " + pod.getFileName(), e);
+        }
+        return apps;
     }
 
     private static void write(Path file, long number) throws RocketException {

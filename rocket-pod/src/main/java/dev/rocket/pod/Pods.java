@@ -164,7 +164,7 @@ public final class Pods {
     public PodStatus status(PodUuid uuid) throws RocketException {
         PodInfo pod = get(uuid);
         PodStatusFiles files = new PodStatusFiles(pod.dir());
-        return new PodStatus(pod, files.pid(), files.exitCodes());
+        return new PodStatus(pod, files.pid(), files.exitCodes(), files.oomKilled());
     }
 
     /** Waits, without a time limit, until pod {@code uuid} is no longer running. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -320,6 +321,17 @@ class PodsTest {
         assertEquals(Map.of(new AcName("redis"), 0, new AcName("etcd"), 3), status.appExitCodes());
         assertEquals("16964\n", Files.readString(dir.resolve("pods/run/" + uuid + "/pid")));
         assertEquals("3\n", Files.readString(dir.resolve("pods/run/" + uuid + "/status/etcd")));
+        assertEquals(Set.of(), status.oomKilled());
+    }
+
+    @Test
+    void statusNamesTheAppsTheMonitorFoundKilledForRunningOutOfMemory() throws Exception {
+        PodUuid uuid = exitedPod();
+        Path pod = pods.get(uuid).dir();
+        Files.createDirectories(PodLayout.oomKilled(pod));
+        Files.createFile(PodLayout.oomKilled(pod, new AcName("hog")));
+
+        assertEquals(Set.of(new AcName("hog")), pods.status(uuid).oomKilled());
     }
 
     @Test

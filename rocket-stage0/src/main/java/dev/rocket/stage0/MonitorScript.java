@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * It records its PID, starts every app in the OCI runtime in the foreground (each app's pre-start handlers
  * first, its post-stop handlers after), copies each app's output to the terminal and to the app's log, turns
  * SIGTERM and SIGINT into a SIGTERM to every app (a SIGKILL after a grace period), records each app's exit
- * code and exits with the first non-zero one. A shell is what stays resident, not a JVM.
+ * code (and whether the kernel killed it for exceeding its memory limit, read from its cgroup before the exited
+ * container is deleted) and exits with the first non-zero one. A shell is what stays resident, not a JVM.
  */
 final class MonitorScript {
 
@@ -30,9 +31,20 @@ final class MonitorScript {
      * @param term      the runtime's command line sending SIGTERM to the app
      * @param kill      the same with SIGKILL
      * @param log       where its standard output and error are appended, or null to leave them as they are
+     * @param oomCheck  how to learn, once the app has exited, whether the kernel killed it for running out of
+     *                  memory; null when the runtime deletes the app's cgroup as the app exits
      */
     record Job(List<String> run, List<List<String>> preStart, List<List<String>> postStop, List<String> term,
-               List<String> kill, Path exitStatus, Path log) {
+               List<String> kill, Path exitStatus, Path log, OomCheck oomCheck) {
+    }
+
+    /**
+     * @param events the app's cgroup file that counts its out-of-memory kills in an {@code oom_kill N} line
+     *               (v1 {@code memory.oom_control}, v2 {@code memory.events})
+     * @param marker the file to create when it counted one
+     * @param delete the runtime's command line that deletes the exited container (and with it its cgroup)
+     */
+    record OomCheck(Path events, Path marker, List<String> delete) {
     }
 
     /**
@@ -58,6 +70,11 @@ final class MonitorScript {
         for (int i = 0; i < jobs.size(); i++) {
             lines.add("while :; do wait $p" + i + "; rc=$?; kill -0 $p" + i + " 2>/dev/null || break; done");
             lines.add("printf '%s\\n' $rc > " + quote(jobs.get(i).exitStatus().toString()));
+            OomCheck oom = jobs.get(i).oomCheck();
+            if (oom != null) {
+                lines.add("grep -qs '^oom_kill [1-9]' " + quote(oom.events().toString()) + " && : > " + quote(oom.marker().toString()));
+                lines.add(command(oom.delete()) + " >/dev/null 2>&1");
+            }
             lines.add("[ $code -eq 0 ] && code=$rc");
         }
         if (!atExit.isEmpty()) lines.add(command(atExit) + " </dev/null");

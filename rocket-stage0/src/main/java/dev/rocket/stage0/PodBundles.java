@@ -1,6 +1,7 @@
 package dev.rocket.stage0;
 
 import dev.rocket.base.RocketException;
+import dev.rocket.os.linux.MountTable;
 import dev.rocket.pod.PodLayout;
 import dev.rocket.spec.schema.App;
 import dev.rocket.spec.schema.ImageManifest;
@@ -49,6 +50,8 @@ final class PodBundles {
     private final OciRuntime runtime;
     private final OciConfigTranslator translator;
     private final List<VolumeMount> podFiles;
+    private final String procCgroup;
+    private final MountTable mounts;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
                PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl,
@@ -61,6 +64,8 @@ final class PodBundles {
         this.options = options;
         this.runtime = runtime;
         this.translator = new OciConfigTranslator(HostLimits.read());
+        this.procCgroup = Files.readString(Path.of("/proc/self/cgroup"));
+        this.mounts = MountTable.read();
         String hostname = options.hostname().orElse("rkt-" + uuid);
         PodFacts facts = namespaces == null
                 ? new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), metadataUrl)
@@ -90,8 +95,14 @@ final class PodBundles {
         List<List<String>> preStart = handler(launch, Event.PRE_START, appDir, id);
         List<List<String>> postStop = handler(launch, Event.POST_STOP, appDir, id);
         Path log = options.interactive() ? null : PodLayout.log(pod, app.name());
-        return new MonitorScript.Job(runtime.runArgv(appDir, id), preStart, postStop, runtime.killArgv(id, "TERM"),
-                runtime.killArgv(id, "KILL"), PodLayout.exitStatus(pod, app.name()), log);
+        Optional<List<String>> keeping = runtime.runKeepingArgv(appDir, id);
+        Optional<Path> oomEvents = OomEvents.file(procCgroup, mounts, launch.cgroupsPath());
+        MonitorScript.OomCheck oomCheck = keeping.isPresent() && oomEvents.isPresent()
+                ? new MonitorScript.OomCheck(oomEvents.get(), PodLayout.oomKilled(pod, app.name()), runtime.deleteArgv(id))
+                : null;
+        return new MonitorScript.Job(oomCheck == null ? runtime.runArgv(appDir, id) : keeping.get(), preStart, postStop,
+                runtime.killArgv(id, "TERM"), runtime.killArgv(id, "KILL"), PodLayout.exitStatus(pod, app.name()), log,
+                oomCheck);
     }
 
     private List<List<String>> handler(AppLaunch launch, Event event, Path appDir, String id)

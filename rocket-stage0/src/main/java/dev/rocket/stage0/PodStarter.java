@@ -234,6 +234,7 @@ public final class PodStarter {
                 jobs.add(bundles.write(app, manifestOf(image)));
             }
             Files.createDirectories(PodLayout.exitStatuses(dir));
+            Files.createDirectories(PodLayout.oomKilled(dir));
             Files.createDirectories(PodLayout.logs(dir));
             String script = MonitorScript.of(jobs, running.lock().fd().number(), PodLayout.pid(dir), options.interactive(), atExit);
             List<String> environment = List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",

@@ -1,6 +1,7 @@
 package dev.rocket.cli.rkt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.base.RocketException;
 import dev.rocket.cli.output.DurationConverter;
@@ -82,6 +83,8 @@ final class StatusCommand implements Callable<Integer> {
             node.put("exited", status.exited());
             ObjectNode codes = node.putObject("app_exit_codes");
             status.appExitCodes().forEach((app, code) -> codes.put(app.toString(), code));
+            ArrayNode oomKilled = node.putArray("oom_killed");
+            status.oomKilled().forEach(app -> oomKilled.add(app.toString()));
             ObjectNode isolators = node.putObject("isolators");
             for (IsolatorReport report : PodIsolatorReports.read(status.pod().dir())) {
                 isolators.set(report.app(), JSON.valueToTree(report.entries()));
@@ -98,6 +101,7 @@ final class StatusCommand implements Callable<Integer> {
         privateUsers(status).ifPresent(range -> out.println("private-users=" + range));
         out.println("exited=" + status.exited());
         status.appExitCodes().forEach((app, code) -> out.println("app-" + app + "=" + code));
+        status.oomKilled().forEach(app -> out.println("oom-killed-" + app + "=true"));
         for (IsolatorReport report : PodIsolatorReports.read(status.pod().dir())) {
             out.println(PodIsolatorReports.statusLine(report));
         }

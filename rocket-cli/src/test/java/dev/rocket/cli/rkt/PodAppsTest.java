@@ -334,6 +334,25 @@ class PodAppsTest {
     }
 
     @Test
+    void anAppAllocatingPastItsMemoryLimitIsKilledAndStatusSaysItRanOutOfMemory() throws Exception {
+        Path uuidFile = dir.resolve("uuid");
+        PodTestKit.Finished run = kit.run("run", "--net=none", "--uuid-file-save=" + uuidFile, "--volume", "shared,kind=empty",
+                image.toString(), "--name=hog", "--memory=16Mi", "--exec=/bin/busybox", "--",
+                "dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1",
+                "---", image.toString(), "--name=modest", "--memory=16Mi", "--exec=/bin/busybox", "--",
+                "dd", "if=/dev/zero", "of=/dev/null", "bs=1M", "count=1");
+        assertEquals(128 + 9, run.exitCode(), run.err());
+        String uuid = Files.readString(uuidFile).strip();
+        CliRun status = kit.rkt("status", uuid);
+        assertTrue(status.out().contains("app-hog=137\n"), status.out());
+        assertTrue(status.out().contains("oom-killed-hog=true\n"), status.out());
+        assertTrue(status.out().contains("app-modest=0\n"), status.out());
+        assertFalse(status.out().contains("oom-killed-modest"), status.out());
+        CliRun json = kit.rkt("status", "--format=json", uuid);
+        assertTrue(json.out().contains("\"oom_killed\":[\"hog\"]"), json.out());
+    }
+
+    @Test
     void ipcParentSharesTheHostsIpcNamespaceAndFlyIsChosenByStage1Name() throws Exception {
         String hostIpc = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
         PodTestKit.Finished parent = kit.run("run", "--net=none", "--ipc=parent", "--volume", "shared,kind=empty", image.toString(),

@@ -5,6 +5,7 @@ import dev.rocket.os.linux.Signal;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An OCI runtime (runc, crun) that isolates and runs the containers of OCI bundles. Rocket keeps its containers
@@ -23,6 +24,15 @@ public interface OciRuntime {
      * so that no JVM stays resident beside the pod. The first element is the absolute program path.
      */
     List<String> runArgv(Path bundle, String id);
+
+    /**
+     * Like {@link #runArgv}, but the exited container (with its cgroup, where the kernel counted its
+     * out-of-memory kills) stays until {@link #deleteArgv} runs; empty when the runtime cannot keep it.
+     */
+    Optional<List<String>> runKeepingArgv(Path bundle, String id);
+
+    /** The command line that deletes an exited container. */
+    List<String> deleteArgv(String id);
 
     /**
      * The command line that runs {@code command} in the running container {@code id}, in its environment, for a

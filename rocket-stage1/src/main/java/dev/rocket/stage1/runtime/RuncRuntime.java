@@ -137,6 +137,18 @@ public final class RuncRuntime implements OciRuntime {
         return command("run", "--bundle", bundle.toAbsolutePath().toString(), id);
     }
 
+    /** runc has {@code run --keep}; crun 1.8 has not. */
+    @Override
+    public Optional<List<String>> runKeepingArgv(Path bundle, String id) {
+        if (!name.equals("runc")) return Optional.empty();
+        return Optional.of(command("run", "--keep", "--bundle", bundle.toAbsolutePath().toString(), id));
+    }
+
+    @Override
+    public List<String> deleteArgv(String id) {
+        return command("delete", id);
+    }
+
     @Override
     public void create(Path bundle, String id, Stdio stdio) throws RocketException {
         // The container keeps the given stdio, so runc's own error output cannot be captured here.

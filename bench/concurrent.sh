@@ -11,13 +11,13 @@ $rkt fetch --render "$work/busybox.aci" >/dev/null
 bench_bundle "$work/busybox" '["/bin/true"]'
 mkdir -p "$work/out"
 
-# burst NAME COMMAND_PREFIX: starts N copies of the command at once (the id is appended), waits for all
+# burst NAME COMMAND: starts N copies of the command at once (each with ID set to its number), waits for all
 burst() {
-  local name=$1 prefix=$2 i start end failed=0 pids=()
+  local name=$1 command=$2 i start end failed=0 pids=()
   rm -f "$work/out/"*
   start=$(date +%s.%N)
   for i in $(seq 1 "$n"); do
-    bash -c "$prefix$i >$work/out/$i.log 2>&1; echo \$? > $work/out/$i.rc" & pids+=($!)
+    ID=$i bash -c "$command >$work/out/$i.log 2>&1; echo \$? > $work/out/$i.rc" & pids+=($!)
   done
   wait "${pids[@]}"
   end=$(date +%s.%N)
@@ -32,9 +32,9 @@ burst() {
 
 for i in $(seq 1 "$n"); do bench_runc_ids+=("bench-burst-$i"); done
 printf '%-32s %5s %10s %8s\n' benchmark pods "wall (s)" failures
-burst "runc run" "runc run --bundle $work/busybox bench-burst-"
-burst "rkt run --net=none" "$rkt run --net=none example.com/busybox #"
+burst "runc run" "runc run --bundle $work/busybox bench-burst-\$ID"
+burst "rkt run --net=none" "$rkt run --net=none example.com/busybox"
 $rkt gc --grace-period=0s >/dev/null 2>&1
-burst "rkt run (default network)" "$rkt run example.com/busybox #"
+burst "rkt run (default network)" "$rkt run example.com/busybox"
 $rkt gc --grace-period=0s >/dev/null 2>&1
 bench_machine

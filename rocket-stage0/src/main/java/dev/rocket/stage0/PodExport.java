@@ -54,7 +54,7 @@ public final class PodExport {
             ImageId image = imageOf(pod, app);
             manifest = Files.createTempFile(pod.dir(), ".export-manifest", "");
             try (InputStream blob = store.openBlob(image)) {
-                Files.writeString(manifest, AciReader.manifestOf(blob).toJson(true));
+                Files.writeString(manifest, AciReader.parseManifest(AciReader.storedManifestBytesOf(blob)).toJson(true));
             }
             boolean overlay = Files.isDirectory(appDir.resolve("upper"));
             if (overlay && MountTable.read().at(rootfs).isEmpty()) {

@@ -301,7 +301,7 @@ public final class PodStarter {
 
     ImageManifest manifestOf(ImageRecord image) throws RocketException {
         try (InputStream blob = store.openBlob(image.id())) {
-            return AciReader.manifestOf(blob);
+            return AciReader.parseManifest(AciReader.storedManifestBytesOf(blob));
         } catch (SpecException e) {
             throw RocketException.invalid("stored image " + image.id() + " is not valid", e);
         } catch (IOException e) {

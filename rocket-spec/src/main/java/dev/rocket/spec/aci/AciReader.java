@@ -90,6 +90,20 @@ public final class AciReader implements Closeable {
         return parseManifest(manifestBytesOf(raw));
     }
 
+    /**
+     * The manifest bytes of an archive whose image ID is known and vouched for (a blob the store verified when it
+     * stored it), read only as far as the manifest, normally the first entry, without hashing or checking the
+     * rest: a pod's start must not read a large image through.
+     */
+    public static byte[] storedManifestBytesOf(InputStream raw) throws SpecException {
+        try (AciReader reader = openKnown(raw)) {
+            for (AciEntry entry; (entry = reader.next()) != null; ) {
+                if (!entry.isInRootfs()) return reader.manifest();
+            }
+            return reader.manifest();
+        }
+    }
+
     /** Parses manifest bytes taken from an archive; violations are reported under {@code manifest}. */
     public static ImageManifest parseManifest(byte[] manifest) throws SpecException {
         String json;

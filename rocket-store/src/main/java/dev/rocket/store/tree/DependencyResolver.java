@@ -3,7 +3,6 @@ package dev.rocket.store.tree;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.spec.SpecException;
-import dev.rocket.spec.aci.AciEntry;
 import dev.rocket.spec.aci.AciReader;
 import dev.rocket.spec.render.DependencyOrder;
 import dev.rocket.spec.render.RenderLayer;
@@ -100,11 +99,8 @@ final class DependencyResolver {
 
     /** Reads the stored archive only as far as its manifest, which is normally the first entry. */
     private byte[] manifestBytes(ImageId id) throws RocketException {
-        try (InputStream blob = images.openBlob(id); AciReader reader = AciReader.openKnown(blob)) {
-            for (AciEntry entry; (entry = reader.next()) != null; ) {
-                if (!entry.isInRootfs()) return reader.manifest();
-            }
-            return reader.manifest();
+        try (InputStream blob = images.openBlob(id)) {
+            return AciReader.storedManifestBytesOf(blob);
         } catch (SpecException e) {
             throw RocketException.invalid("stored image " + id + " is not a valid image", e);
         } catch (IOException e) {

@@ -38,7 +38,7 @@ final class ImageCatManifestCommand implements Callable<Integer> {
         byte[] manifest;
         try (ImageStore store = image.global().openStore();
              InputStream blob = store.openBlob(store.resolve(reference).id())) {
-            manifest = AciReader.manifestBytesOf(blob);
+            manifest = AciReader.storedManifestBytesOf(blob);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(AciReader.parseManifest(manifest).toJson(prettyPrint));

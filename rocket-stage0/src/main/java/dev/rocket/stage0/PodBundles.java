@@ -50,8 +50,7 @@ final class PodBundles {
     private final OciRuntime runtime;
     private final OciConfigTranslator translator;
     private final List<VolumeMount> podFiles;
-    private final String procCgroup;
-    private final MountTable mounts;
+    private final List<PodCgroup.Hierarchy> cgroups;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
                PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl,
@@ -64,8 +63,7 @@ final class PodBundles {
         this.options = options;
         this.runtime = runtime;
         this.translator = new OciConfigTranslator(HostLimits.read());
-        this.procCgroup = Files.readString(Path.of("/proc/self/cgroup"));
-        this.mounts = MountTable.read();
+        this.cgroups = PodCgroup.hierarchies(Files.readString(Path.of("/proc/self/cgroup")), MountTable.read(), uuid);
         String hostname = options.hostname().orElse("rkt-" + uuid);
         PodFacts facts = namespaces == null
                 ? new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), metadataUrl)
@@ -96,7 +94,7 @@ final class PodBundles {
         List<List<String>> postStop = handler(launch, Event.POST_STOP, appDir, id);
         Path log = options.interactive() ? null : PodLayout.log(pod, app.name());
         Optional<List<String>> keeping = runtime.runKeepingArgv(appDir, id);
-        Optional<Path> oomEvents = OomEvents.file(procCgroup, mounts, launch.cgroupsPath());
+        Optional<Path> oomEvents = OomEvents.file(cgroups, app.name());
         MonitorScript.OomCheck oomCheck = keeping.isPresent() && oomEvents.isPresent()
                 ? new MonitorScript.OomCheck(oomEvents.get(), PodLayout.oomKilled(pod, app.name()), runtime.deleteArgv(id))
                 : null;

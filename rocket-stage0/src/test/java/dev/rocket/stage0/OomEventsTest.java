@@ -1,6 +1,8 @@
 package dev.rocket.stage0;
 
 import dev.rocket.os.linux.MountTable;
+import dev.rocket.spec.types.AcName;
+import dev.rocket.spec.types.PodUuid;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,21 +22,28 @@ class OomEventsTest {
             30 25 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:10 - cgroup2 cgroup2 rw,nsdelegate
             """;
 
+    private static final PodUuid UUID = PodUuid.random();
+    private static final AcName APP = new AcName("app");
+
+    private static Optional<Path> file(String procCgroup, String mounts) {
+        return OomEvents.file(PodCgroup.hierarchies(procCgroup, MountTable.parse(mounts), UUID), APP);
+    }
+
     @Test
-    void hybridHostCountsInTheV1MemoryHierarchyBelowTheMonitorsOwnCgroup() {
+    void hybridHostCountsInTheV1MemoryHierarchyBelowThePodsCgroup() {
         String procCgroup = "5:cpu,cpuacct:/job\n4:memory:/job/inner\n0::/job\n";
-        assertEquals(Optional.of(Path.of("/sys/fs/cgroup/memory/job/inner/rocket-p/app/memory.oom_control")),
-                OomEvents.file(procCgroup, MountTable.parse(HYBRID_MOUNTS), "rocket-p/app"));
+        assertEquals(Optional.of(Path.of("/sys/fs/cgroup/memory/job/inner/rocket-" + UUID + "/app/memory.oom_control")),
+                file(procCgroup, HYBRID_MOUNTS));
     }
 
     @Test
     void unifiedHostCountsInMemoryEvents() {
-        assertEquals(Optional.of(Path.of("/sys/fs/cgroup/user.slice/rocket-p/app/memory.events")),
-                OomEvents.file("0::/user.slice\n", MountTable.parse(UNIFIED_MOUNTS), "rocket-p/app"));
+        assertEquals(Optional.of(Path.of("/sys/fs/cgroup/user.slice/rocket-" + UUID + "/app/memory.events")),
+                file("0::/user.slice\n", UNIFIED_MOUNTS));
     }
 
     @Test
     void noMemoryHierarchyMountedMeansNothingToRead() {
-        assertEquals(Optional.empty(), OomEvents.file("4:memory:/job\n", MountTable.parse(""), "rocket-p/app"));
+        assertEquals(Optional.empty(), file("4:memory:/job\n", ""));
     }
 }

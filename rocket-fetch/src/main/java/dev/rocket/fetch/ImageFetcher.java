@@ -4,6 +4,7 @@ import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.InsecureOptions.Option;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.os.crypto.OpenSslDigests;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.types.AcIdentifier;
@@ -160,6 +161,8 @@ public final class ImageFetcher {
     private ImageRecord importImage(ImageStore.Ingest ingest, InputStream raw, String source, ImageLocation location,
                                     Optional<String> signature, Optional<Download> download, List<Path> temporary,
                                     ManifestCheck check) throws RocketException {
+        // The pass hashes the whole image twice (signature, image ID): with OpenSSL's SHA-2 where the system has it.
+        OpenSslDigests.install();
         Optional<SignatureVerifier.Pending> pending = Optional.empty();
         if (insecure.allows(Option.IMAGE)) {
             events.warning("image signature verification has been disabled");

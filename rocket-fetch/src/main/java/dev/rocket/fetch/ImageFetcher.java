@@ -4,7 +4,7 @@ import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.InsecureOptions.Option;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
-import dev.rocket.os.crypto.OpenSslDigests;
+import dev.rocket.os.crypto.OpenSslProvider;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.types.AcIdentifier;
@@ -109,6 +109,9 @@ public final class ImageFetcher {
 
     private ImageRecord fetch(ImageLocation location, Optional<String> signature, PullPolicy policy, ManifestCheck check)
             throws RocketException {
+        // The pass hashes the whole image twice (signature, image ID) and HTTPS decrypts it: with OpenSSL's SHA-2
+        // and AES-GCM where the system has them, not the C1-compiled Java ones (see OpenSslProvider).
+        OpenSslProvider.install();
         List<Path> temporary = new ArrayList<>();
         try {
             if (location instanceof ImageLocation.Remote remote) {
@@ -161,8 +164,6 @@ public final class ImageFetcher {
     private ImageRecord importImage(ImageStore.Ingest ingest, InputStream raw, String source, ImageLocation location,
                                     Optional<String> signature, Optional<Download> download, List<Path> temporary,
                                     ManifestCheck check) throws RocketException {
-        // The pass hashes the whole image twice (signature, image ID): with OpenSSL's SHA-2 where the system has it.
-        OpenSslDigests.install();
         Optional<SignatureVerifier.Pending> pending = Optional.empty();
         if (insecure.allows(Option.IMAGE)) {
             events.warning("image signature verification has been disabled");

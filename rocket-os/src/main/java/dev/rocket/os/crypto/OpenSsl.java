@@ -41,7 +41,7 @@ final class OpenSsl {
 
     /** libcrypto with every function bound, or empty when it or one of them is missing. */
     static Optional<OpenSsl> load() {
-        Optional<SymbolLookup> lookup = OpenSslDigests.lookup();
+        Optional<SymbolLookup> lookup = OpenSslProvider.lookup();
         if (lookup.isEmpty()) return Optional.empty();
         try {
             return Optional.of(new OpenSsl(lookup.get()));

@@ -15,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Needs libcrypto.so.3 (Debian package libssl3), as the test machines have; compares with the JDK's digests. */
-class OpenSslDigestsTest {
+class OpenSslProviderTest {
 
     private static final String[] ALGORITHMS = {"SHA-256", "SHA-512"};
 
-    private final Provider openssl = OpenSslDigests.create().orElseThrow();
+    private final Provider openssl = OpenSslProvider.create().orElseThrow();
 
     @Test
     void hashesLikeTheJdkForEveryLengthAndSlice() throws Exception {
@@ -82,18 +82,18 @@ class OpenSslDigestsTest {
     void answersTheNamesBouncyCastleAndTheJdkAskFor() throws Exception {
         for (String name : new String[]{"SHA-256", "SHA256", "2.16.840.1.101.3.4.2.1", "SHA-512", "SHA512",
                 "2.16.840.1.101.3.4.2.3"}) {
-            assertEquals(OpenSslDigests.NAME, MessageDigest.getInstance(name, openssl).getProvider().getName(), name);
+            assertEquals(OpenSslProvider.NAME, MessageDigest.getInstance(name, openssl).getProvider().getName(), name);
         }
     }
 
     @Test
     void installedFirstServesEveryCallerOnce() throws Exception {
-        assertTrue(OpenSslDigests.install());
-        assertTrue(OpenSslDigests.install(), "a second install is a no-op");
-        assertEquals(OpenSslDigests.NAME, MessageDigest.getInstance("SHA-512").getProvider().getName());
-        assertEquals(OpenSslDigests.NAME, MessageDigest.getInstance("SHA-256").getProvider().getName());
+        assertTrue(OpenSslProvider.install());
+        assertTrue(OpenSslProvider.install(), "a second install is a no-op");
+        assertEquals(OpenSslProvider.NAME, MessageDigest.getInstance("SHA-512").getProvider().getName());
+        assertEquals(OpenSslProvider.NAME, MessageDigest.getInstance("SHA-256").getProvider().getName());
         assertEquals(1, Arrays.stream(Security.getProviders())
-                .filter(p -> p.getName().equals(OpenSslDigests.NAME)).count());
+                .filter(p -> p.getName().equals(OpenSslProvider.NAME)).count());
     }
 
     private static MessageDigest jdk(String algorithm) throws Exception {

@@ -184,6 +184,8 @@ public final class ImageFetcher {
                 if (download.isPresent() && download.get().failure().isPresent()) throw download.get().failure().get();
                 throw e;
             }
+            // the staged tree's checksum runs while the signature is judged and the blob committed
+            if (render != null) render.finishPass();
             ImageManifest manifest = read.manifest();
             check.accept(manifest);
             if (pending.isPresent()) {

@@ -4,6 +4,7 @@ import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.InsecureOptions.Option;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.os.crypto.OpenSslProvider;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.types.AcIdentifier;
@@ -108,6 +109,9 @@ public final class ImageFetcher {
 
     private ImageRecord fetch(ImageLocation location, Optional<String> signature, PullPolicy policy, ManifestCheck check)
             throws RocketException {
+        // The pass hashes the whole image twice (signature, image ID) and HTTPS decrypts it: with OpenSSL's SHA-2
+        // and AES-GCM where the system has them, not the C1-compiled Java ones (see OpenSslProvider).
+        OpenSslProvider.install();
         List<Path> temporary = new ArrayList<>();
         try {
             if (location instanceof ImageLocation.Remote remote) {
@@ -180,6 +184,8 @@ public final class ImageFetcher {
                 if (download.isPresent() && download.get().failure().isPresent()) throw download.get().failure().get();
                 throw e;
             }
+            // the staged tree's checksum runs while the signature is judged and the blob committed
+            if (render != null) render.finishPass();
             ImageManifest manifest = read.manifest();
             check.accept(manifest);
             if (pending.isPresent()) {

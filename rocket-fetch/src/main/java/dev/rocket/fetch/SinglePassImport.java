@@ -17,10 +17,11 @@ import java.io.OutputStream;
 import java.util.Optional;
 
 /**
- * Reads an image archive exactly once and does everything a fetch needs on the way: the bytes as they come
- * feed the signature check (on a thread of their own, see {@link ReadAheadInputStream}), the uncompressed tar is copied to the store's temp file while the
- * {@link AciReader} checks every entry, keeps the manifest and hashes the image ID, and, for a fetch that renders,
- * each entry is written into a staged tree too.
+ * Reads an image archive exactly once and does everything a fetch needs on the way, on three threads: the bytes
+ * as they come feed the signature check (see {@link ReadAheadInputStream}); the uncompressed tar is hashed into
+ * the image ID and copied to the store's temp file (see {@link HashingBlobWriter}); and on the caller's thread
+ * the {@link AciReader} checks every entry and keeps the manifest, and, for a fetch that renders, each entry is
+ * written into a staged tree too.
  */
 final class SinglePassImport {
 
@@ -51,23 +52,23 @@ final class SinglePassImport {
     static Result read(InputStream raw, Optional<SignatureVerifier.Pending> signature, OutputStream tar,
                        Optional<PassRender> render) throws SpecException, IOException {
         try (ReadAheadInputStream signed = new ReadAheadInputStream(raw,
-                chunk -> signature.ifPresent(pending -> pending.update(chunk, 0, chunk.length)))) {
+                chunk -> signature.ifPresent(pending -> pending.update(chunk, 0, chunk.length)));
+             HashingBlobWriter blob = new HashingBlobWriter(tar)) {
             BufferedInputStream buffered = new BufferedInputStream(signed, BUFFER);
             CopiedBytes copied;
             try {
-                copied = new CopiedBytes(AciCompression.detect(buffered).decompress(buffered), tar);
+                copied = new CopiedBytes(AciCompression.detect(buffered).decompress(buffered), blob);
             } catch (IOException e) {
                 throw new SpecException("archive", null, "not a readable image archive: " + e.getMessage());
             }
             ImageManifest manifest;
-            ImageId id;
-            try (AciReader reader = AciReader.open(new BufferedInputStream(copied, BUFFER))) {
+            // The reader checks every entry; the image ID is hashed by the blob writer, over the bytes it stores.
+            try (AciReader reader = AciReader.openKnown(new BufferedInputStream(copied, BUFFER))) {
                 for (AciEntry entry; (entry = reader.next()) != null; ) {
                     // every entry is checked; the manifest is kept
                     if (render.isPresent()) render.get().accept(entry, reader);
                 }
                 manifest = AciReader.parseManifest(reader.manifest());
-                id = reader.imageId();
                 // The signature covers the file as signed, including anything after the archive's end.
                 signed.transferTo(OutputStream.nullOutputStream());
             } catch (SpecException e) {
@@ -75,6 +76,12 @@ final class SinglePassImport {
                 throw e;
             }
             if (copied.failure != null) throw new StoreWriteException(copied.failure);
+            ImageId id;
+            try {
+                id = blob.finish();
+            } catch (IOException e) {
+                throw new StoreWriteException(e);
+            }
             return new Result(manifest, id);
         }
     }
@@ -93,10 +100,10 @@ final class SinglePassImport {
 
     /** Copies every byte read to the store; remembers a write failure, which the archive reader would hide. */
     private static final class CopiedBytes extends FilterInputStream {
-        private final OutputStream copy;
+        private final HashingBlobWriter copy;
         IOException failure;
 
-        CopiedBytes(InputStream in, OutputStream copy) {
+        CopiedBytes(InputStream in, HashingBlobWriter copy) {
             super(in);
             this.copy = copy;
         }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.os.crypto.OpenSslProvider;
 import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
@@ -32,6 +33,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +45,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Cipher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -225,6 +228,15 @@ class ImageFetcherTest {
         int before = requests.get("/hello.aci").get();
         assertEquals(record.id(), fetcher().fetch(url("/hello.aci"), Optional.empty(), PullPolicy.NEW).id());
         assertEquals(before, requests.get("/hello.aci").get(), "the new policy must not ask the server again");
+    }
+
+    @Test
+    void aFetchHashesAndDecryptsWithOpenSsl() throws Exception {
+        fetcher().fetch(url("/hello.aci"), Optional.empty(), PullPolicy.NEW);
+        // installed before the connection opened, so TLS and every hash of the pass used libcrypto's
+        assertEquals(OpenSslProvider.NAME, Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName());
+        assertEquals(OpenSslProvider.NAME, MessageDigest.getInstance("SHA-512").getProvider().getName());
+        assertEquals(OpenSslProvider.NAME, MessageDigest.getInstance("SHA-256").getProvider().getName());
     }
 
     @Test

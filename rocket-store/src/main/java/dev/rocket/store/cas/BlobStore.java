@@ -3,6 +3,7 @@ package dev.rocket.store.cas;
 import dev.rocket.base.DirectoryDeletion;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.os.crypto.OpenSslProvider;
 import dev.rocket.spec.types.ImageId;
 import dev.rocket.store.StoreLayout;
 
@@ -315,7 +316,9 @@ public final class BlobStore {
         }
     }
 
+    /** OpenSSL's SHA-512 when the system has it (see {@link OpenSslProvider}): blobs are whole images. */
     private static MessageDigest sha512() {
+        OpenSslProvider.install();
         try {
             return MessageDigest.getInstance("SHA-512");
         } catch (NoSuchAlgorithmException e) {

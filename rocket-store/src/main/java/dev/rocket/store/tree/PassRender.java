@@ -12,6 +12,7 @@ import dev.rocket.spec.types.ImageId;
 import dev.rocket.store.extract.EntryWriter;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,6 +35,9 @@ public final class PassRender implements AutoCloseable {
     private final EntryWriter writer;
     private RenderLayer<String> layer;
     private byte[] manifest;
+    /** Computes the staged tree's checksum once the pass is over; null before {@link #finishPass}. */
+    private Thread checksumming;
+    private volatile TreeChecksum checksum;
 
     PassRender(TreeStore trees, Path staging, EntryWriter writer) {
         this.trees = trees;
@@ -73,15 +77,44 @@ public final class PassRender implements AutoCloseable {
     }
 
     /**
+     * Called once the pass has read the whole image: completes the staged tree (directory metadata, manifest) and
+     * starts computing its checksum on a thread of its own, so that it runs while the caller verifies the
+     * signature and commits the blob (an fsync and the index's commit) instead of after them. Never fails the
+     * fetch; a tree that cannot be completed is abandoned.
+     */
+    public void finishPass() {
+        if (staging == null || checksumming != null) return;
+        if (manifest == null) {
+            abandon();
+            return;
+        }
+        try {
+            writer.finish();
+            Files.write(staging.resolve(AciEntryName.MANIFEST), manifest);
+        } catch (RocketException | IOException e) {
+            abandon();
+            return;
+        }
+        Path tree = staging;
+        checksumming = Thread.ofPlatform().daemon().name("tree-checksum").start(() -> {
+            try {
+                checksum = TreeChecksum.of(tree);
+            } catch (IOException | SpecException | RuntimeException e) {
+                // no checksum: the tree is not adopted, and the caller renders as usual (and reports)
+            }
+        });
+    }
+
+    /**
      * Makes the staged tree the rendered tree of {@code id}, which the caller has verified and committed to the
      * store, unless a complete tree of it exists already. Returns whether the tree store now has its tree; when
      * not, the caller renders as usual.
      */
     public boolean adopt(ImageId id) {
-        if (staging == null || manifest == null) return false;
+        finishPass();
+        if (staging == null || !awaitChecksum() || checksum == null) return false;
         try {
-            writer.finish();
-            boolean adopted = trees.adopt(id, staging, manifest);
+            boolean adopted = trees.adopt(id, staging, checksum);
             if (adopted) staging = null;
             return true;
         } catch (RocketException e) {
@@ -89,9 +122,31 @@ public final class PassRender implements AutoCloseable {
         }
     }
 
+    /** Waits for the checksum thread, if any; false if interrupted meanwhile. */
+    private boolean awaitChecksum() {
+        if (checksumming == null) return true;
+        try {
+            checksumming.join();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void abandon() {
         Path dir = staging;
         staging = null;
+        // the checksum thread reads the tree: it finishes before the tree is deleted
+        boolean interrupted = false;
+        while (checksumming != null && checksumming.isAlive()) {
+            try {
+                checksumming.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
         delete(dir);
     }
 

@@ -1,5 +1,6 @@
 package dev.rocket.store.tree;
 
+import dev.rocket.os.crypto.OpenSslProvider;
 import dev.rocket.os.linux.Xattrs;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.aci.AciBuilder;
@@ -30,6 +31,7 @@ public record TreeChecksum(String value) {
 
     /** Computes the checksum of the image layout {@code tree} ({@code manifest} and {@code rootfs}). */
     public static TreeChecksum of(Path tree) throws IOException, SpecException {
+        OpenSslProvider.install(); // the whole tree is hashed: OpenSSL's SHA-512 rather than C1's Java one
         return new TreeChecksum(new AciBuilder(everyNamespace())
                 .build(tree, OutputStream.nullOutputStream(), AciCompression.NONE).value());
     }

@@ -248,25 +248,19 @@ public final class TreeStore {
     }
 
     /**
-     * Moves a tree rendered by a {@link PassRender} into place as the tree of {@code image} alone (an image without
-     * dependencies), under the tree's lock, and marks it complete. Returns false, leaving {@code staging} to the
-     * caller, when a complete tree exists already.
+     * Moves a tree rendered by a {@link PassRender} (manifest included, {@code checksum} computed over it) into
+     * place as the tree of {@code image} alone (an image without dependencies), under the tree's lock, and marks it
+     * complete. Returns false, leaving {@code staging} to the caller, when a complete tree exists already.
      */
-    boolean adopt(ImageId image, Path staging, byte[] manifest) throws RocketException {
+    boolean adopt(ImageId image, Path staging, TreeChecksum checksum) throws RocketException {
         List<ImageId> layers = List.of(image);
         TreeKey key = TreeKey.of(layers);
         try (TreeLock lock = lock(key)) {
             if (complete(key).isPresent()) return false;
             Path dir = layout.tree(key.value());
             DirectoryDeletion.delete(dir);
-            Files.write(staging.resolve(AciEntryName.MANIFEST), manifest);
+            // A rename keeps every attribute inside the tree: the checksum computed in staging holds here.
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-            TreeChecksum checksum;
-            try {
-                checksum = TreeChecksum.of(dir);
-            } catch (SpecException e) {
-                throw RocketException.invalid("the tree rendered from image " + image + " is not an image layout", e);
-            }
             TreeMarker.write(layout.treeMarker(key.value()), dir, checksum, image, layers);
             return true;
         } catch (IOException e) {

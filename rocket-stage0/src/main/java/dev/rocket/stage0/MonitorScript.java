@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * The POSIX shell program that a running pod's process becomes (stage0 {@code execve}s {@code /bin/sh -c} with
  * it, dash on Debian, keeping the pod lock on descriptor {@value #LOCK_FD}: a POSIX shell names 0 to 9 only).
- * It records its PID, starts every app (each app's pre-start handlers first, its post-stop handlers after),
+ * It starts every app (each app's pre-start handlers first, its post-stop handlers after), then records its PID,
  * turns SIGTERM and SIGINT into a SIGTERM to every app (a SIGKILL after a grace period), records each app's exit
  * code (and whether the kernel killed it for exceeding its memory limit, read from its cgroup before the exited
  * container is deleted) and exits with the first non-zero one. A shell is what stays resident, not a JVM.
@@ -101,10 +101,9 @@ final class MonitorScript {
      */
     static String of(List<Job> jobs, Path pidFile, boolean interactive, List<String> atExit) {
         List<String> lines = new ArrayList<>();
-        lines.add("printf '%s\\n' $$ > " + quote(pidFile.toString()));
         // an asynchronous command of a non-interactive shell reads /dev/null unless given stdin explicitly
         lines.add(interactive ? "exec 3<&0" : "exec 3</dev/null");
-        lines.add("sig= stopping=");
+        lines.add("sig= stopping= g=");
         lines.add("trap " + quote("sig=1 stopping=1; " + stop(jobs)) + " TERM INT");
         lines.add(STREAMS);
         for (int i = 0; i < jobs.size(); i++) {
@@ -119,6 +118,8 @@ final class MonitorScript {
             }
         }
         lines.add("exec 3<&-");
+        // recorded once the apps have started: a pod with a PID is ready (rkt status --wait-ready)
+        lines.add("printf '%s\\n' $$ > " + quote(pidFile.toString()));
         lines.add("code=0");
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
@@ -138,6 +139,7 @@ final class MonitorScript {
             lines.add("[ $code -eq 0 ] && code=$rc");
         }
         if (!atExit.isEmpty()) lines.add(command(atExit) + " </dev/null");
+        lines.add("[ \"$g\" ] && kill $g 2>/dev/null");
         lines.add("exit $code");
         return String.join("\n", lines);
     }
@@ -221,7 +223,10 @@ final class MonitorScript {
         return text.append("exit $rc )").append(" 4<&- ").append(LOCK_FD).append("<&-").toString();
     }
 
-    /** SIGTERM to every app now; SIGKILL to those still running once the grace period is over. */
+    /**
+     * SIGTERM to every app now; SIGKILL to those still running once the grace period is over, by a subshell
+     * that the shell ends when it exits itself.
+     */
     private static String stop(List<Job> jobs) {
         StringBuilder term = new StringBuilder();
         StringBuilder kill = new StringBuilder();
@@ -237,7 +242,7 @@ final class MonitorScript {
         }
         // the grace period ends early once the pod's shell is gone: every app has exited then
         return term + "( i=0; while [ $i -lt " + STOP_GRACE_SECONDS + " ] && kill -0 $$ 2>/dev/null && { " + alive
-                + "; }; do sleep 1; i=$((i+1)); done; kill -0 $$ 2>/dev/null || exit 0; " + kill + ")" + CLOSED + " &";
+                + "; }; do sleep 1; i=$((i+1)); done; kill -0 $$ 2>/dev/null || exit 0; " + kill + ")" + CLOSED + " & g=$!";
     }
 
     private static String command(List<String> argv) {

@@ -127,7 +127,10 @@ class MonitorScriptTest {
                 supervised("y", "wait", false, dir.resolve("order")));
         Process process = new ProcessBuilder(sh(MonitorScript.of(jobs, dir.resolve("pid"), false, List.of())))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        while (!(Files.exists(dir.resolve("x/started")) && Files.exists(dir.resolve("y/started")))) Thread.sleep(50);
+        while (!(Files.exists(dir.resolve("x/started")) && Files.exists(dir.resolve("y/started"))
+                && Files.exists(dir.resolve("pid")))) {
+            Thread.sleep(50);
+        }
         assertEquals(Long.toString(process.pid()), Files.readString(dir.resolve("pid")).strip());
         process.destroy(); // SIGTERM
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));

@@ -92,8 +92,11 @@ final class MonitorScript {
     record OomCheck(Path events, Path marker) {
     }
 
-    /** Descriptors no long-lived child may keep: the pod lock, and the terminal's input meant for one app. */
-    private static final String CLOSED = " 3<&- 4<&- " + LOCK_FD + "<&-";
+    /**
+     * Descriptors no long-lived child may keep: the pod lock, the terminal's input meant for one app, and the
+     * sync fifo's (a copy of the read-write one would keep the shell from seeing conmon's end).
+     */
+    private static final String CLOSED = " 3<&- 4<&- 5<&- " + LOCK_FD + "<&-";
 
     /**
      * @param interactive whether the apps get the terminal's standard input; otherwise they read /dev/null
@@ -175,14 +178,17 @@ final class MonitorScript {
     }
 
     /**
-     * conmon in the background, detaching at once; the shell reads the container's PID from the fifo (both
-     * sides' opens wait for each other) and starts the container when conmon reported one.
+     * conmon in the background; the shell reads the container's PID from the fifo and starts the container when
+     * conmon reported one. No open of the fifo waits (a signal would end the shell in an {@code exec}'s open): the
+     * shell holds it read-write until conmon's first process has exited, by which time the detached conmon holds
+     * it for writing, then reads a line, or end of file when conmon ended without a word.
      */
     private static String create(Job job, Supervised supervised) {
         String sync = quote(supervised.sync().toString());
-        return streams(job) + dev.rocket.stage1.runtime.Conmon.SYNC_PIPE_VARIABLE + "=4 " + command(supervised.create())
-                + " 4>" + sync + " 0</dev/null" + redirect(job) + " 3<&- " + LOCK_FD + "<&- & exec 4<" + sync
-                + "; created=; while :; do sig=; read -r created <&4 && break; [ \"$sig\" ] || break; done; exec 4<&-; wait $!; "
+        return streams(job) + "exec 5<>" + sync + " 4<" + sync + "; " + dev.rocket.stage1.runtime.Conmon.SYNC_PIPE_VARIABLE
+                + "=4 " + command(supervised.create()) + " 4>" + sync + " 0</dev/null" + redirect(job) + " 3<&- 5<&- "
+                + LOCK_FD + "<&- & c=$!; while :; do wait $c; kill -0 $c 2>/dev/null || break; done; exec 5<&-; "
+                + "created=; while :; do sig=; read -r created <&4 && break; [ \"$sig\" ] || break; done; exec 4<&-; "
                 + "case $created in *'\"pid\": '[1-9]*) " + command(supervised.start()) + " </dev/null" + redirect(job)
                 + CLOSED + ";; esac";
     }
@@ -220,7 +226,7 @@ final class MonitorScript {
         for (List<String> handler : job.postStop()) {
             text.append(command(handler)).append(" </dev/null").append(CLOSED).append("; ");
         }
-        return text.append("exit $rc )").append(" 4<&- ").append(LOCK_FD).append("<&-").toString();
+        return text.append("exit $rc ) 4<&- 5<&- ").append(LOCK_FD).append("<&-").toString();
     }
 
     /**

@@ -27,17 +27,21 @@ class MonitorScriptTest {
     Path dir;
 
     /**
-     * {@code conmon EXIT_FILE CODE STARTED [fail]}: reports PID 4242 (nothing with {@code fail}) and leaves an
-     * "app" behind that, once STARTED exists, prints a line to each stream and writes CODE to EXIT_FILE, or 143
-     * once STARTED.term exists.
+     * {@code conmon EXIT_FILE CODE STARTED [fail]}: detaches, reports PID 4242 (nothing with {@code fail}) and,
+     * once STARTED exists, prints a line to each stream and writes CODE to EXIT_FILE. With CODE {@code wait} it
+     * writes 143 once STARTED.term exists; with {@code slow} also, but it reports the PID only once STARTED.go
+     * exists (creating STARTED.creating meanwhile).
      */
     private static final String FAKE_CONMON = """
             #!/bin/sh
             [ "$4" = fail ] && exit 1
-            ( while [ ! -e "$3" ]; do sleep 0.05; done
+            ( if [ "$2" = slow ]; then
+                : > "$3.creating"; while [ ! -e "$3.go" ]; do sleep 0.05; done; set -- "$1" wait "$3"
+              fi
+              eval "echo '{\\"pid\\": 4242}' >&$_OCI_SYNCPIPE"
+              while [ ! -e "$3" ]; do sleep 0.05; done
               [ "$2" = wait ] && { while [ ! -e "$3.term" ]; do sleep 0.05; done; set -- "$1" 143; }
               echo "out of $1"; echo "err of $1" >&2; printf %s "$2" > "$1" ) &
-            eval "echo '{\\"pid\\": 4242}' >&$_OCI_SYNCPIPE"
             """;
 
     private Path fakeConmon() throws IOException {
@@ -139,6 +143,21 @@ class MonitorScriptTest {
         assertEquals("143\n", Files.readString(dir.resolve("y/status")));
         assertFalse(Files.exists(dir.resolve("x/killed")), "SIGKILL only after the grace period");
         assertTrue(Files.readString(dir.resolve("x/log")).contains("out of " + dir.resolve("x/exit")));
+    }
+
+    @Test
+    void aSignalWhileAnAppIsBeingCreatedStopsItOnceItRuns() throws Exception {
+        Process process = new ProcessBuilder(sh(MonitorScript.of(List.of(supervised("s", "slow", false, null)),
+                dir.resolve("pid"), false, List.of()))).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        while (!Files.exists(dir.resolve("s/started.creating"))) Thread.sleep(50);
+        Thread.sleep(200); // the shell waits in its read of the fifo by now
+        process.destroy(); // SIGTERM
+        Files.createFile(dir.resolve("s/started.go"));
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, process.exitValue());
+        assertEquals("143\n", Files.readString(dir.resolve("s/status")));
+        assertTrue(Files.exists(dir.resolve("s/deleted")));
     }
 
     @Test

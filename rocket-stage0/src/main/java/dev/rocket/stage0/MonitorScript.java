@@ -1,5 +1,7 @@
 package dev.rocket.stage0;
 
+import dev.rocket.stage1.runtime.Conmon;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ final class MonitorScript {
     }
 
     /**
-     * conmon as the app's parent ({@link dev.rocket.stage1.runtime.Conmon}).
+     * conmon as the app's parent ({@link Conmon}).
      *
      * @param create   conmon's command line, which creates the container and stays while the app runs
      * @param start    the runtime's command line starting the created container
@@ -185,7 +187,7 @@ final class MonitorScript {
      */
     private static String create(Job job, Supervised supervised) {
         String sync = quote(supervised.sync().toString());
-        return streams(job) + "exec 5<>" + sync + " 4<" + sync + "; " + dev.rocket.stage1.runtime.Conmon.SYNC_PIPE_VARIABLE
+        return streams(job) + "exec 5<>" + sync + " 4<" + sync + "; " + Conmon.SYNC_PIPE_VARIABLE
                 + "=4 " + command(supervised.create()) + " 4>" + sync + " 0</dev/null" + redirect(job) + " 3<&- 5<&- "
                 + LOCK_FD + "<&- & c=$!; while :; do wait $c; kill -0 $c 2>/dev/null || break; done; exec 5<&-; "
                 + "created=; while :; do sig=; read -r created <&4 && break; [ \"$sig\" ] || break; done; exec 4<&-; "

@@ -49,6 +49,7 @@ final class PodMonitor {
         }
         String script = MonitorScript.of(jobs, PodLayout.pid(dir), interactive, atExit);
         ProcessControl.setChildSubreaper(true);
+        // whatever the JVM had on that descriptor is closed: nothing of it is used between here and execve
         Fd lock = FileDescriptors.duplicateTo(running.lock().fd(), MonitorScript.LOCK_FD);
         try {
             Execve.exec(SHELL, List.of("sh", "-c", script), List.of(PATH, PodLock.LOCK_FD_VARIABLE + "=" + lock.number()),

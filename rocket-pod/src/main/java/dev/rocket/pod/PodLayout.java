@@ -125,6 +125,14 @@ public record PodLayout(Path dir) {
         return pod.resolve("volumes").resolve(volume.value());
     }
 
+    /**
+     * The monitor's files of one app: the fifos its output is copied from ({@code out}, {@code err}), and with
+     * conmon, the fifo it reports on ({@code sync}), its PID files and the app's exit code.
+     */
+    public static Path monitor(Path pod, AcName app) {
+        return stage1(pod).resolve("monitor").resolve(app.value());
+    }
+
     /** Where the pod's shared namespaces are pinned (bind mounts of {@code /proc/PID/ns/KIND}). */
     public static Path namespaces(Path pod) {
         return stage1(pod).resolve("ns");

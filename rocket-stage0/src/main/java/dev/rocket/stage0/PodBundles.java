@@ -25,6 +25,7 @@ import dev.rocket.stage1.oci.OciTranslation;
 import dev.rocket.stage1.oci.PodCgroupFiles;
 import dev.rocket.stage1.oci.PodFacts;
 import dev.rocket.stage1.oci.VolumeMount;
+import dev.rocket.stage1.runtime.Conmon;
 import dev.rocket.stage1.runtime.OciRuntime;
 
 import java.io.IOException;
@@ -51,6 +52,7 @@ final class PodBundles {
     private final OciConfigTranslator translator;
     private final List<VolumeMount> podFiles;
     private final List<PodCgroup.Hierarchy> cgroups;
+    private final Optional<Conmon> conmon;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
                PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl,
@@ -63,6 +65,8 @@ final class PodBundles {
         this.options = options;
         this.runtime = runtime;
         this.translator = new OciConfigTranslator(HostLimits.read());
+        // conmon needs no terminal of its own: an interactive app keeps the runtime in the foreground
+        this.conmon = options.interactive() ? Optional.empty() : Conmon.forRuntime(runtime);
         this.cgroups = PodCgroup.hierarchies(Files.readString(Path.of("/proc/self/cgroup")), MountTable.read(), uuid);
         String hostname = options.hostname().orElse("rkt-" + uuid);
         PodFacts facts = namespaces == null
@@ -92,15 +96,27 @@ final class PodBundles {
         for (String warning : translation.report().ignoredWarnings()) System.err.println("rkt: warning: " + warning);
         List<List<String>> preStart = handler(launch, Event.PRE_START, appDir, id);
         List<List<String>> postStop = handler(launch, Event.POST_STOP, appDir, id);
-        Path log = options.interactive() ? null : PodLayout.log(pod, app.name());
-        Optional<List<String>> keeping = runtime.runKeepingArgv(appDir, id);
+        Path monitor = PodLayout.monitor(pod, app.name());
+        MonitorScript.Output output = options.interactive() ? null
+                : new MonitorScript.Output(PodLayout.log(pod, app.name()), monitor.resolve("out"), monitor.resolve("err"));
         Optional<Path> oomEvents = OomEvents.file(cgroups, app.name());
-        MonitorScript.OomCheck oomCheck = keeping.isPresent() && oomEvents.isPresent()
-                ? new MonitorScript.OomCheck(oomEvents.get(), PodLayout.oomKilled(pod, app.name()), runtime.deleteArgv(id))
-                : null;
-        return new MonitorScript.Job(oomCheck == null ? runtime.runArgv(appDir, id) : keeping.get(), preStart, postStop,
-                runtime.killArgv(id, "TERM"), runtime.killArgv(id, "KILL"), PodLayout.exitStatus(pod, app.name()), log,
-                oomCheck);
+        List<String> term = runtime.killArgv(id, "TERM");
+        List<String> kill = runtime.killArgv(id, "KILL");
+        Path exitStatus = PodLayout.exitStatus(pod, app.name());
+        if (conmon.isPresent()) {
+            // conmon leaves the exited container (and its cgroup, with the out-of-memory count) until it is deleted
+            MonitorScript.Supervised start = new MonitorScript.Supervised(conmon.get().createArgv(runtime, appDir, id, monitor),
+                    runtime.startArgv(id), monitor.resolve("sync"), Conmon.exitFile(monitor, id));
+            return new MonitorScript.Job(start, preStart, postStop, term, kill, exitStatus, output,
+                    oomEvents.map(events -> new MonitorScript.OomCheck(events, PodLayout.oomKilled(pod, app.name()))).orElse(null),
+                    runtime.deleteArgv(id));
+        }
+        Optional<List<String>> keeping = runtime.runKeepingArgv(appDir, id);
+        boolean checked = keeping.isPresent() && oomEvents.isPresent();
+        return new MonitorScript.Job(new MonitorScript.Foreground(checked ? keeping.get() : runtime.runArgv(appDir, id)),
+                preStart, postStop, term, kill, exitStatus, output,
+                checked ? new MonitorScript.OomCheck(oomEvents.get(), PodLayout.oomKilled(pod, app.name())) : null,
+                checked ? runtime.deleteArgv(id) : List.of());
     }
 
     private List<List<String>> handler(AppLaunch launch, Event event, Path appDir, String id)

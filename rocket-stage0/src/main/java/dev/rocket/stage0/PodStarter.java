@@ -7,7 +7,6 @@ import dev.rocket.mds.MetadataRegistration;
 import dev.rocket.net.NetworkAttachment;
 import dev.rocket.net.NetworkSettings;
 import dev.rocket.net.PodNetworking;
-import dev.rocket.os.linux.Execve;
 import dev.rocket.os.linux.FileMetadata;
 import dev.rocket.os.linux.LinuxException;
 import dev.rocket.pod.PodLayout;
@@ -48,13 +47,11 @@ import java.util.OptionalLong;
  * stage0 of {@code rkt run}: resolves the images, prepares the pod (manifest, each app's root, volumes), then
  * hands the pod over: the pod's namespaces are pinned, the app roots mounted, each app's OCI bundle written,
  * and this process, keeping the pod directory's lock, becomes the small shell that runs the apps in the OCI
- * runtime ({@link MonitorScript}). No JVM stays beside the running pod; the process keeps its PID, so a
- * supervisor owns the pod.
+ * runtime under conmon ({@link PodMonitor}, {@link MonitorScript}). No JVM stays beside the running pod; the
+ * process keeps its PID, so a supervisor owns the pod.
  */
 public final class PodStarter {
 
-    /** The shell that stays as the pod's process (a few megabytes). */
-    private static final Path SHELL = Path.of("/bin/bash");
     private static final String FLAVOR_FILE = "flavor";
     private static final String NO_OVERLAY_FILE = "no-overlay";
     private static final String HOST_IPC_FILE = "host-ipc";
@@ -233,13 +230,7 @@ public final class PodStarter {
                 roots.mount(image.id(), PodLayout.app(dir, app.name()), overlay);
                 jobs.add(bundles.write(app, manifestOf(image)));
             }
-            Files.createDirectories(PodLayout.exitStatuses(dir));
-            Files.createDirectories(PodLayout.oomKilled(dir));
-            Files.createDirectories(PodLayout.logs(dir));
-            String script = MonitorScript.of(jobs, running.lock().fd().number(), PodLayout.pid(dir), options.interactive(), atExit);
-            List<String> environment = List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                    running.lock().lockFdEnvironment());
-            Execve.exec(SHELL, List.of("bash", "-c", script), environment, List.of(running.lock().fd()));
+            PodMonitor.exec(running, jobs, options.interactive(), atExit);
             throw new RocketException(Kind.INTERNAL, "the pod's process did not start");
         } catch (RocketException e) {
             releaseQuietly(dir, running.uuid());

@@ -120,7 +120,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static final long READY_POLL_MILLIS = 50;
 
-    /** Ready: the pod runs and its process has recorded its PID, which it does before starting the apps. */
+    /** Ready: the pod runs and its process has recorded its PID, which it does once it has started the apps. */
     private void waitUntilReady(Pods pods, PodUuid uuid) throws RocketException {
         boolean forever = waitReady.equals("forever") || waitReady.equals("true");
         long deadline = forever ? Long.MAX_VALUE : System.nanoTime() + DurationConverter.parse(waitReady).toNanos();

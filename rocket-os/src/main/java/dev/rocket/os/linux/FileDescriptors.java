@@ -9,7 +9,10 @@ import java.util.Set;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-/** Opening and closing file descriptors and their close-on-exec flag: {@code openat}, {@code close}, {@code fcntl}, {@code close_range}. */
+/**
+ * Opening, duplicating and closing file descriptors and their close-on-exec flag: {@code openat}, {@code dup3},
+ * {@code close}, {@code fcntl}, {@code close_range}.
+ */
 public final class FileDescriptors {
 
     private static final int F_GETFD = 1;
@@ -25,6 +28,8 @@ public final class FileDescriptors {
     private static final MethodHandle FCNTL_SET = Libc.variadic("fcntl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 2);
     private static final MethodHandle CLOSE_RANGE = Libc.function("close_range",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle DUP3 = Libc.function("dup3",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
 
     private FileDescriptors() {
@@ -85,5 +90,20 @@ public final class FileDescriptors {
         if (first < 0) throw new IllegalArgumentException("a file descriptor is not negative: " + first);
         Libc.call("close_range", null, first + ", ~0U, CLOSE_RANGE_CLOEXEC",
                 (arena, state) -> (int) CLOSE_RANGE.invokeExact(state, first, -1, CLOSE_RANGE_CLOEXEC));
+    }
+
+    /**
+     * Duplicates {@code fd} onto descriptor {@code number} ({@code dup3}), closing whatever was open there first,
+     * without close-on-exec: for a program started by {@code execve} that can only name low descriptors (a
+     * POSIX shell names 0 to 9). The duplicate shares the open file, and with it any {@code flock}.
+     */
+    public static Fd duplicateTo(Fd fd, int number) throws LinuxException {
+        if (number < 0) throw new IllegalArgumentException("a file descriptor is not negative: " + number);
+        int source = fd.number();
+        if (source == number) return fd;
+        String path = fd.path().orElse(null);
+        Libc.call("dup3", path, "fd " + source + ", " + number + ", 0",
+                (arena, state) -> (int) DUP3.invokeExact(state, source, number, 0));
+        return Fd.adopt(number, path);
     }
 }

@@ -32,6 +32,20 @@ class FileDescriptorsTest {
     }
 
     @Test
+    void aDuplicateOnAChosenNumberSharesTheFileAndIsInheritedAcrossExec() throws Exception {
+        Path file = Files.createFile(dir.resolve("dup"));
+        try (Fd original = FileDescriptors.open(file, Set.of(OpenFlag.O_CLOEXEC));
+             Fd copy = FileDescriptors.duplicateTo(original, 987)) {
+            assertEquals(987, copy.number());
+            assertEquals(file.toString(), copy.path().orElseThrow());
+            assertEquals(Path.of("/proc/self/fd/987").toRealPath(), file.toRealPath());
+            assertFalse(copy.closeOnExec());
+            assertTrue(original.closeOnExec());
+        }
+        assertFalse(Files.exists(Path.of("/proc/self/fd/987")));
+    }
+
+    @Test
     void closeOnExecFollowsTheFlagAndCanBeChanged() throws Exception {
         Path file = Files.createFile(dir.resolve("f"));
         try (Fd plain = FileDescriptors.open(file, Set.of());

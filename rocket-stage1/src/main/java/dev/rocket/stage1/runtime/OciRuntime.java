@@ -31,6 +31,16 @@ public interface OciRuntime {
      */
     Optional<List<String>> runKeepingArgv(Path bundle, String id);
 
+    /** The command line that starts the process of a created container and returns. */
+    List<String> startArgv(String id);
+
+    /**
+     * The runtime's program and the global arguments every command of it begins with (such as its state
+     * directory), for a supervisor that runs the runtime itself (conmon); empty when the runtime only runs
+     * behind a launcher command.
+     */
+    Optional<List<String>> directCommand();
+
     /** The command line that deletes an exited container. */
     List<String> deleteArgv(String id);
 

@@ -145,6 +145,17 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
+    public List<String> startArgv(String id) {
+        return command("start", id);
+    }
+
+    /** {@code binary --root STATE}; empty behind a launcher (crun on a hybrid cgroup host). */
+    @Override
+    public Optional<List<String>> directCommand() {
+        return launcher.isEmpty() ? Optional.of(command()) : Optional.empty();
+    }
+
+    @Override
     public List<String> deleteArgv(String id) {
         return command("delete", id);
     }

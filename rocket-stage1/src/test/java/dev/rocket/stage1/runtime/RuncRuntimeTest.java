@@ -26,6 +26,15 @@ class RuncRuntimeTest extends OciRuntimeContract {
     }
 
     @Test
+    void aSupervisorRunsRuncDirectlyButNotALaunchedRuntime() {
+        RuncRuntime runc = RuncRuntime.runc(Path.of("/usr/sbin/runc"), Path.of("/var/lib/rocket/runc"));
+        assertEquals(Optional.of(List.of("/usr/sbin/runc", "--root", "/var/lib/rocket/runc")), runc.directCommand());
+        assertEquals(List.of("/usr/sbin/runc", "--root", "/var/lib/rocket/runc", "start", "id"), runc.startArgv("id"));
+        RuncRuntime launched = new RuncRuntime("crun", List.of("/usr/bin/unshare", "-m"), Path.of("/usr/bin/crun"), Path.of("/s"));
+        assertEquals(Optional.empty(), launched.directCommand());
+    }
+
+    @Test
     void detectPicksRuncWhenItIsInstalled() throws Exception {
         assumeTrue(RuncRuntime.onPath("runc").isPresent(), "needs runc");
         assertEquals("runc", RuncRuntime.detect(Path.of("/tmp/state")).name());

@@ -52,11 +52,13 @@ final class MonitorScript {
      *
      * @param create   conmon's command line, which creates the container and stays while the app runs
      * @param start    the runtime's command line starting the created container
+     * @param dir      conmon's working directory: it leaves a file {@code oom} in its working directory when the
+     *                 kernel kills the app for memory, which must not land wherever {@code rkt run} was started
      * @param sync     a fifo: conmon reports the container's PID on it, or closes it without a word when creation
      *                 failed; it is closed for good when conmon exits
      * @param exitCode where conmon writes the app's exit code
      */
-    record Supervised(List<String> create, List<String> start, Path sync, Path exitCode) implements Start {
+    record Supervised(List<String> create, List<String> start, Path dir, Path sync, Path exitCode) implements Start {
     }
 
     /**
@@ -187,8 +189,9 @@ final class MonitorScript {
      */
     private static String create(Job job, Supervised supervised) {
         String sync = quote(supervised.sync().toString());
-        return streams(job) + "exec 5<>" + sync + " 4<" + sync + "; " + Conmon.SYNC_PIPE_VARIABLE
-                + "=4 " + command(supervised.create()) + " 4>" + sync + " 0</dev/null" + redirect(job) + " 3<&- 5<&- "
+        return streams(job) + "exec 5<>" + sync + " 4<" + sync + "; { cd " + quote(supervised.dir().toString())
+                + " && " + Conmon.SYNC_PIPE_VARIABLE + "=4 exec " + command(supervised.create()) + "; } 4>" + sync
+                + " 0</dev/null" + redirect(job) + " 3<&- 5<&- "
                 + LOCK_FD + "<&- & c=$!; while :; do wait $c; kill -0 $c 2>/dev/null || break; done; exec 5<&-; "
                 + "created=; while :; do sig=; read -r created <&4 && break; [ \"$sig\" ] || break; done; exec 4<&-; "
                 + "case $created in *'\"pid\": '[1-9]*) " + command(supervised.start()) + " </dev/null" + redirect(job)

@@ -106,7 +106,7 @@ final class PodBundles {
         if (conmon.isPresent()) {
             // conmon leaves the exited container (and its cgroup, with the out-of-memory count) until it is deleted
             MonitorScript.Supervised start = new MonitorScript.Supervised(conmon.get().createArgv(runtime, appDir, id, monitor),
-                    runtime.startArgv(id), monitor.resolve("sync"), Conmon.exitFile(monitor, id));
+                    runtime.startArgv(id), monitor, monitor.resolve("sync"), Conmon.exitFile(monitor, id));
             return new MonitorScript.Job(start, preStart, postStop, term, kill, exitStatus, output,
                     oomEvents.map(events -> new MonitorScript.OomCheck(events, PodLayout.oomKilled(pod, app.name()))).orElse(null),
                     runtime.deleteArgv(id));

@@ -67,7 +67,7 @@ class MonitorScriptTest {
         List<List<String>> pre = order == null ? List.of() : List.of(sh("echo pre-" + name + " >> " + order));
         List<List<String>> post = order == null ? List.of() : List.of(sh("echo post-" + name + " >> " + order));
         return new MonitorScript.Job(
-                new MonitorScript.Supervised(create, sh(": > " + started), app.resolve("sync"), app.resolve("exit")),
+                new MonitorScript.Supervised(create, sh(": > " + started), app, app.resolve("sync"), app.resolve("exit")),
                 pre, post, sh(": > " + started + ".term"), sh(": > " + app.resolve("killed")), app.resolve("status"),
                 new MonitorScript.Output(app.resolve("log"), app.resolve("out"), app.resolve("err")), null,
                 sh(": > " + app.resolve("deleted")));
@@ -177,7 +177,7 @@ class MonitorScriptTest {
     @Test
     void everyLongLivedChildClosesThePodLock() throws Exception {
         String script = MonitorScript.of(List.of(supervised("c", "0", false, null)), dir.resolve("pid"), false, List.of());
-        assertTrue(script.contains("_OCI_SYNCPIPE=4 '" + dir.resolve("conmon")), script);
+        assertTrue(script.contains("{ cd '" + dir.resolve("c") + "' && _OCI_SYNCPIPE=4 exec '" + dir.resolve("conmon")), script);
         for (String line : script.lines().filter(l -> l.contains("conmon") || l.contains("tee ")).toList()) {
             assertTrue(line.contains(MonitorScript.LOCK_FD + "<&-"), line);
         }

@@ -350,6 +350,8 @@ class PodAppsTest {
         assertFalse(status.out().contains("oom-killed-modest"), status.out());
         CliRun json = kit.rkt("status", "--format=json", uuid);
         assertTrue(json.out().contains("\"oom_killed\":[\"hog\"]"), json.out());
+        // conmon marks an OOM kill with a file "oom" in its working directory: the pod's, not the caller's
+        assertFalse(Files.exists(Path.of("oom")), "a file oom in " + Path.of("").toAbsolutePath());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.rocket.stage0;
+
+import dev.rocket.base.Trace;
+import dev.rocket.os.linux.Execve;
+import dev.rocket.os.linux.FileDescriptors;
+import dev.rocket.os.linux.Flock;
+import dev.rocket.os.linux.Mounts;
+import dev.rocket.spec.schema.ImageManifest;
+import dev.rocket.stage1.isolation.IsolatorReport;
+
+import java.lang.invoke.MethodHandles;
+
+/**
+ * Start-up work of {@code rkt run}, {@code prepare} and {@code run-prepared} done on a second thread while the
+ * command's own thread opens the image store (sqlite-jdbc: its native library and date formats, ~100 ms): the
+ * native functions a start calls are linked (the first FFM downcall spins its stub classes, ~150 ms) and
+ * Jackson's manifest reading and pretty writing are loaded. It has no effect but loaded classes; what fails
+ * here is ignored, and the start meets it again where it really binds or parses (a native function the C
+ * library lacks then shows as a {@link NoClassDefFoundError} whose cause names it).
+ *
+ * <p>The command's thread {@linkplain #await waits} for it before it first uses either, so that no class is
+ * initialized from both threads at once from opposite ends of a dependency (the JVM's class initialization
+ * locks would then deadlock).
+ */
+public final class StartWarmUp {
+
+    /** An image manifest like any small image's, for the reader's code paths. */
+    private static final String MANIFEST = """
+            {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/warm-up",
+             "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
+             "app": {"exec": ["/bin/true"], "user": "0", "group": "0"}}
+            """;
+
+    private final Thread thread;
+
+    private StartWarmUp(Thread thread) {
+        this.thread = thread;
+    }
+
+    /** Starts the work on a daemon thread. */
+    public static StartWarmUp begin() {
+        return new StartWarmUp(Thread.ofPlatform().daemon().name("rkt-start-warm-up").start(StartWarmUp::run));
+    }
+
+    /** Waits until the work is done (it ends by itself; an interrupt only stops the waiting). */
+    public void await() {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Trace.mark("warm-up joined");
+    }
+
+    private static void run() {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            // their static initializers bind the functions: the pod lock, descriptors, mounts, the exec
+            for (Class<?> natives : new Class<?>[] {Flock.class, FileDescriptors.class, Mounts.class, Execve.class}) {
+                lookup.ensureInitialized(natives);
+            }
+            Trace.mark("warm-up: native functions linked");
+            ImageManifest.parse(MANIFEST).toJson(true);
+            new IsolatorReport.Builder("warm-up").enforced("seccomp", "warm-up").build().toJson();
+            Trace.mark("warm-up: JSON loaded");
+        } catch (Exception | LinkageError e) {
+            // only time was to be saved; the start itself meets and reports the same failure
+        }
+    }
+}

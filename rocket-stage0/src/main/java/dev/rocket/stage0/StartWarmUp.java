@@ -1,19 +1,15 @@
 package dev.rocket.stage0;
 
 import dev.rocket.base.Trace;
-import dev.rocket.os.linux.Execve;
-import dev.rocket.os.linux.FileDescriptors;
-import dev.rocket.os.linux.Flock;
-import dev.rocket.os.linux.Mounts;
+import dev.rocket.os.linux.SystemCalls;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.stage1.isolation.IsolatorReport;
-
-import java.lang.invoke.MethodHandles;
 
 /**
  * Start-up work of {@code rkt run}, {@code prepare} and {@code run-prepared} done on a second thread while the
  * command's own thread opens the image store (sqlite-jdbc: its native library and date formats, ~100 ms): the
- * native functions a start calls are linked (the first FFM downcall spins its stub classes, ~150 ms) and
+ * one downcall a start's system calls go through is linked ({@link SystemCalls}; the first FFM downcall spins its
+ * stub classes, ~150 ms) and
  * Jackson's manifest reading and pretty writing are loaded. It has no effect but loaded classes; what fails
  * here is ignored, and the start meets it again where it really binds or parses (a native function the C
  * library lacks then shows as a {@link NoClassDefFoundError} whose cause names it).
@@ -54,12 +50,9 @@ public final class StartWarmUp {
 
     private static void run() {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            // their static initializers bind the functions: the pod lock, descriptors, mounts, the exec
-            for (Class<?> natives : new Class<?>[] {Flock.class, FileDescriptors.class, Mounts.class, Execve.class}) {
-                lookup.ensureInitialized(natives);
-            }
-            Trace.mark("warm-up: native functions linked");
+            // the pod lock, descriptors, mounts and the exec all call through it
+            SystemCalls.warmUp();
+            Trace.mark("warm-up: system calls linked");
             ImageManifest.parse(MANIFEST).toJson(true);
             new IsolatorReport.Builder("warm-up").enforced("seccomp", "warm-up").build().toJson();
             Trace.mark("warm-up: JSON loaded");

@@ -76,7 +76,8 @@ public final class PodNetworking {
      * The same, with every network's interface limited to {@code bandwidth} bytes per second each way (the pod's
      * {@code resource/network-bandwidth}) by the CNI bandwidth plugin chained after the network's plugins;
      * {@code loopbackUp} says the namespace's loopback is already up (the pod's namespaces were created with it),
-     * so that a pod without networks ({@code --net=none}) needs no plugin and leaves no state to tear down.
+     * so that the loopback plugin is not run (nor its DEL at teardown) and a pod without networks
+     * ({@code --net=none}) needs no plugin and leaves no state to tear down.
      */
     public List<NetworkAttachment> setUp(PodUuid pod, Path netnsFile, NetSelection selection, List<PortMapping> ports,
                                          List<Port> appPorts, OptionalLong bandwidth, Path podDir, boolean loopbackUp)
@@ -98,7 +99,8 @@ public final class PodNetworking {
         int forwardIndex = forwardingNetwork(networks);
         PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile, settings.pluginDirs());
         try {
-            join(state, LOOPBACK, "", List.of(loopbackConfig()));
+            // the loopback plugin only sets lo up (and down at DEL, in a namespace about to go): skip it if lo is up
+            if (!loopbackUp) join(state, LOOPBACK, "", List.of(loopbackConfig()));
             List<NetworkAttachment> attachments = new ArrayList<>();
             for (int i = 0; i < networks.size(); i++) {
                 NetworkDefinition network = networks.get(i);

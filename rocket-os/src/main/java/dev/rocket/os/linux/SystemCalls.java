@@ -12,7 +12,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@code long}s, errno captured), serves every call made this way. The FFM linker spins classes for each
  * distinct function shape it binds (tens of milliseconds each at start-up, the first one well over a hundred), so
  * the calls of a pod's start ({@code openat}, {@code close}, {@code fcntl}, {@code close_range}, {@code flock},
- * {@code mount}, {@code umount2}, {@code execve}) all go through this one. Integers travel sign-extended (the
+ * {@code mount}, {@code umount2}, {@code execve}, and {@code unshare}, {@code socket}, {@code ioctl} to make its
+ * namespaces) all go through this one. Integers travel sign-extended (the
  * kernel reads an {@code int} argument from the low 32 bits), pointers as their addresses; a result of -1 sets
  * errno, as with the named wrappers.
  */
@@ -28,6 +29,10 @@ public final class SystemCalls {
     static final int UMOUNT2 = Arch.pick(166, 39);
     static final int EXECVE = Arch.pick(59, 221);
     static final int GETPID = Arch.pick(39, 172);
+    static final int UNSHARE = Arch.pick(272, 97);
+    static final int SETNS = Arch.pick(308, 268);
+    static final int SOCKET = Arch.pick(41, 198);
+    static final int IOCTL = Arch.pick(16, 29);
 
     private static final int ARGUMENTS = 6;
 

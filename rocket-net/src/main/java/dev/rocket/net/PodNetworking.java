@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.base.RocketException;
+import dev.rocket.base.Trace;
 import dev.rocket.spec.types.Port;
 import dev.rocket.spec.types.PodUuid;
 
@@ -96,6 +97,7 @@ public final class PodNetworking {
                     "--port needs a network to forward to; --net=none has none");
         }
         if (loopbackUp && networks.isEmpty()) return List.of();
+        Trace.mark("network: configuration loaded");
         int forwardIndex = forwardingNetwork(networks);
         PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile, settings.pluginDirs());
         try {
@@ -204,6 +206,7 @@ public final class PodNetworking {
             ObjectNode config = plugin.deepCopy();
             if (result != null) config.set("prevResult", result);
             result = plugins.run(CniPluginRunner.Command.ADD, config, invocation);
+            Trace.mark("network: " + config.path("type").asText() + " ADD on " + ifName);
         }
         state.added(entry, result);
         return result;

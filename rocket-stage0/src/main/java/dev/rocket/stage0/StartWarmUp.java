@@ -7,12 +7,12 @@ import dev.rocket.stage1.isolation.IsolatorReport;
 
 /**
  * Start-up work of {@code rkt run}, {@code prepare} and {@code run-prepared} done on a second thread while the
- * command's own thread opens the image store (sqlite-jdbc: its native library and date formats, ~100 ms): the
- * one downcall a start's system calls go through is linked ({@link SystemCalls}; the first FFM downcall spins its
- * stub classes, ~150 ms) and
- * Jackson's manifest reading and pretty writing are loaded. It has no effect but loaded classes; what fails
- * here is ignored, and the start meets it again where it really binds or parses (a native function the C
- * library lacks then shows as a {@link NoClassDefFoundError} whose cause names it).
+ * command's own thread opens the image store (sqlite-jdbc: its native library and date formats, 100-200 ms):
+ * the one downcall a start's system calls go through is linked ({@link SystemCalls}; the first FFM downcall
+ * spins its stub classes, ~120 ms) and Jackson's manifest reading and pretty writing are loaded (~75 ms). It has
+ * no effect but loaded classes; what fails here is ignored, and the start meets it again where it really binds
+ * or parses (a native function the C library lacks then shows as a {@link NoClassDefFoundError} whose cause
+ * names it). A third thread gains nothing on two cores (measured).
  *
  * <p>The command's thread {@linkplain #await waits} for it before it first uses either, so that no class is
  * initialized from both threads at once from opposite ends of a dependency (the JVM's class initialization

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.base.RocketException;
+import dev.rocket.base.Trace;
 import dev.rocket.spec.types.Port;
 import dev.rocket.spec.types.PodUuid;
 
@@ -76,7 +77,8 @@ public final class PodNetworking {
      * The same, with every network's interface limited to {@code bandwidth} bytes per second each way (the pod's
      * {@code resource/network-bandwidth}) by the CNI bandwidth plugin chained after the network's plugins;
      * {@code loopbackUp} says the namespace's loopback is already up (the pod's namespaces were created with it),
-     * so that a pod without networks ({@code --net=none}) needs no plugin and leaves no state to tear down.
+     * so that the loopback plugin is not run (nor its DEL at teardown) and a pod without networks
+     * ({@code --net=none}) needs no plugin and leaves no state to tear down.
      */
     public List<NetworkAttachment> setUp(PodUuid pod, Path netnsFile, NetSelection selection, List<PortMapping> ports,
                                          List<Port> appPorts, OptionalLong bandwidth, Path podDir, boolean loopbackUp)
@@ -95,10 +97,12 @@ public final class PodNetworking {
                     "--port needs a network to forward to; --net=none has none");
         }
         if (loopbackUp && networks.isEmpty()) return List.of();
+        Trace.mark("network: configuration loaded");
         int forwardIndex = forwardingNetwork(networks);
         PodNetworkState state = PodNetworkState.create(podDir, pod.toString(), netnsFile, settings.pluginDirs());
         try {
-            join(state, LOOPBACK, "", List.of(loopbackConfig()));
+            // the loopback plugin only sets lo up (and down at DEL, in a namespace about to go): skip it if lo is up
+            if (!loopbackUp) join(state, LOOPBACK, "", List.of(loopbackConfig()));
             List<NetworkAttachment> attachments = new ArrayList<>();
             for (int i = 0; i < networks.size(); i++) {
                 NetworkDefinition network = networks.get(i);
@@ -202,6 +206,7 @@ public final class PodNetworking {
             ObjectNode config = plugin.deepCopy();
             if (result != null) config.set("prevResult", result);
             result = plugins.run(CniPluginRunner.Command.ADD, config, invocation);
+            Trace.mark("network: " + config.path("type").asText() + " ADD on " + ifName);
         }
         state.added(entry, result);
         return result;

@@ -161,6 +161,27 @@ class PodNetworkingTest {
     }
 
     @Test
+    void aNamespaceWithLoopbackUpJoinsItsNetworksWithoutTheLoopbackPlugin() throws Exception {
+        TestPod pod = newPod();
+        HostCommands.inNetns(pod.netns(), "ip", "link", "set", "lo", "up"); // as the pod's namespaces are created
+        NetworkAttachment at = single(networking.setUp(pod.uuid(), pod.netns(), NetSelection.parse(List.of("default")),
+                List.of(), List.of(), java.util.OptionalLong.empty(), pod.dir(), true));
+        List<String> joined = new ArrayList<>();
+        new ObjectMapper().readTree(Files.readString(pod.dir().resolve(PodNetworkState.FILE_NAME))).path("attachments")
+                .forEach(entry -> joined.add(entry.path("ifName").asText()));
+        assertEquals(List.of("eth0"), joined);
+        assertFalse(Files.readString(PodNetworking.writeTeardownScript(pod.dir()).orElseThrow()).contains("'lo'"),
+                "no loopback DEL at teardown");
+        try (ServerSocket server = InNamespace.greeter(pod.netns(), "127.0.0.1", 0, "loopback")) {
+            assertEquals("loopback", InNamespace.fetch(pod.netns(), "127.0.0.1", server.getLocalPort()));
+        }
+        List<String> veths = hostInterfaces(pod);
+        networking.tearDown(pod.dir());
+        assertNoTraceOf(pod, veths, "default");
+        assertTrue(at.address().startsWith("172.16.28."), at.address());
+    }
+
+    @Test
     void userBridgeNetworkFromAConfigFileWithAnIpArgument() throws Exception {
         Files.createDirectories(tmp.resolve("local/net.d"));
         Files.writeString(tmp.resolve("local/net.d/10-testbr.conf"), """

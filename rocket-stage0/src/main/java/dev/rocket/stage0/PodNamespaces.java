@@ -2,6 +2,9 @@ package dev.rocket.stage0;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.os.linux.LinuxException;
+import dev.rocket.os.linux.Namespace;
+import dev.rocket.os.linux.Namespaces;
 import dev.rocket.pod.PodLayout;
 import dev.rocket.stage1.oci.IdMapping;
 import dev.rocket.stage1.oci.NamespaceSource;
@@ -9,16 +12,18 @@ import dev.rocket.stage1.oci.NamespaceSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The namespaces the apps of a pod share (ace.md: network, IPC and UTS), created before the first app and
  * pinned as files under the pod's {@code stage1/ns/}, so that every app joins them by path and they outlive any
- * one app. util-linux's {@code unshare} creates and bind-mounts them, running iproute2's {@code ip link set lo up}
- * in them (when installed) so that loopback is up without a CNI plugin; the other interfaces are the CNI plugins'. Unpinning is unmounting, which {@link PodMounts} does
- * with every other mount of the pod.
+ * one app. They are made by this process on a thread of its own ({@link Namespaces#pinNew}), which also brings
+ * the new network namespace's loopback up, so that no helper process and no CNI plugin is needed for it; the
+ * other interfaces are the CNI plugins'. Unpinning is unmounting, which {@link PodMounts} does with every other
+ * mount of the pod.
  */
 final class PodNamespaces {
 
@@ -30,11 +35,6 @@ final class PodNamespaces {
     record Pinned(NamespaceSource network, NamespaceSource ipc, NamespaceSource uts, boolean loopbackUp,
                   Optional<Path> user) {
     }
-
-    /** iproute2's ip: the program unshare runs in the new namespaces brings loopback up (no CNI plugin needed). */
-    private static final List<Path> IP = List.of(Path.of("/usr/sbin/ip"), Path.of("/sbin/ip"), Path.of("/usr/bin/ip"), Path.of("/bin/ip"));
-
-    private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private PodNamespaces() {
     }
@@ -55,34 +55,22 @@ final class PodNamespaces {
             return new Pinned(NamespaceSource.joined(dir.resolve("net")), NamespaceSource.joined(dir.resolve("ipc")),
                     NamespaceSource.joined(dir.resolve("uts")), false, Optional.of(dir.resolve("user")));
         }
-        List<String> command = new ArrayList<>(List.of("unshare", "--uts=" + dir.resolve("uts")));
-        if (!hostIpc) command.add("--ipc=" + dir.resolve("ipc"));
-        if (!hostNetwork) command.add("--net=" + dir.resolve("net"));
-        Path ip = hostNetwork ? null : IP.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        if (ip != null) command.addAll(List.of(ip.toString(), "link", "set", "lo", "up"));
-        else command.add("true");
+        Map<Namespace, Path> pins = new LinkedHashMap<>();
+        pins.put(Namespace.UTS, dir.resolve("uts"));
+        if (!hostIpc) pins.put(Namespace.IPC, dir.resolve("ipc"));
+        if (!hostNetwork) pins.put(Namespace.NETWORK, dir.resolve("net"));
         try {
             Files.createDirectories(dir);
             for (String kind : List.of("ipc", "uts", "net")) {
                 if (!Files.exists(dir.resolve(kind))) Files.createFile(dir.resolve(kind));
             }
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("PATH", PATH.substring("PATH=".length()));
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes()).strip();
-            if (process.waitFor() != 0) {
-                throw new RocketException(Kind.UNAVAILABLE, "cannot create the pod's namespaces (" + String.join(" ", command)
-                        + "): " + output);
-            }
+            Namespaces.pinNew(pins, true);
         } catch (IOException e) {
-            throw new RocketException(Kind.UNAVAILABLE, "cannot create the pod's namespaces: " + e.getMessage()
-                    + " (util-linux's unshare is needed)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RocketException(Kind.INTERNAL, "interrupted while creating the pod's namespaces", e);
+            throw new RocketException(e instanceof LinuxException linux ? linux.kind() : Kind.UNAVAILABLE,
+                    "cannot create the pod's namespaces: " + e.getMessage(), e);
         }
         return new Pinned(hostNetwork ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("net")),
                 hostIpc ? NamespaceSource.host() : NamespaceSource.joined(dir.resolve("ipc")),
-                NamespaceSource.joined(dir.resolve("uts")), ip != null, Optional.empty());
+                NamespaceSource.joined(dir.resolve("uts")), !hostNetwork, Optional.empty());
     }
 }

@@ -2,6 +2,7 @@ package dev.rocket.stage0;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.base.Trace;
 import dev.rocket.fetch.PullPolicy;
 import dev.rocket.mds.MetadataRegistration;
 import dev.rocket.net.NetworkAttachment;
@@ -20,6 +21,7 @@ import dev.rocket.spec.isolator.NetworkBandwidthIsolator;
 import dev.rocket.spec.schema.ImageManifest;
 import dev.rocket.spec.schema.PodManifest;
 import dev.rocket.spec.schema.RuntimeApp;
+import dev.rocket.spec.types.ImageId;
 import dev.rocket.spec.types.PodUuid;
 import dev.rocket.spec.types.Port;
 import dev.rocket.spec.types.Volume;
@@ -39,7 +41,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -61,6 +65,9 @@ public final class PodStarter {
     private final Pods pods;
     private final OciRuntime runtime;
     private final NetworkSettings networks;
+    /** Each image's record and manifest, read once per start (the plan, the port check and each bundle ask). */
+    private final Map<ImageId, ImageRecord> records = new HashMap<>();
+    private final Map<ImageId, ImageManifest> manifests = new HashMap<>();
 
     public PodStarter(ImageStore store, ImageSource images, Pods pods, OciRuntime runtime, NetworkSettings networks) {
         this.store = store;
@@ -78,6 +85,7 @@ public final class PodStarter {
         }
         RunningPod running;
         try (PreparingPod preparing = pods.create()) {
+            Trace.mark("pod created");
             PodManifest manifest = refusing(preparing, () -> prepare(preparing, request));
             if (request.flavor() != Flavor.FLY) {
                 refusing(preparing, () -> {
@@ -87,6 +95,7 @@ public final class PodStarter {
             }
             running = preparing.markRunning();
         }
+        Trace.mark("pod running");
         launch(running, request.options());
     }
 
@@ -157,6 +166,7 @@ public final class PodStarter {
             manifest = plan.manifest();
             plan.images().forEach(image -> images.add(image.record()));
         }
+        Trace.mark("pod planned");
         if (request.privateUsers() && request.flavor() == Flavor.FLY) {
             throw new RocketException(Kind.INVALID_ARGUMENT, "the fly flavor runs apps with the host's users;"
                     + " --private-users needs the default flavor");
@@ -177,6 +187,7 @@ public final class PodStarter {
                 roots.prepare(images.get(i).id(), appDir, overlay);
                 if (users.isPresent()) RootfsOwnerShift.shift(AppRootfs.rootfs(appDir), users.get());
             }
+            Trace.mark("app roots prepared");
             for (Volume volume : manifest.volumes()) {
                 if (volume.kind() == Volume.Kind.EMPTY) {
                     createEmptyVolume(PodLayout.emptyVolume(preparing.dir(), volume.name()), volume, users);
@@ -188,6 +199,7 @@ public final class PodStarter {
             if (request.hostIpc()) Files.writeString(stage1.resolve(HOST_IPC_FILE), "");
             preparing.writeManifest(manifest);
             for (ImageRecord image : images) store.touch(image.id());
+            Trace.mark("pod manifest written");
             return manifest;
         } catch (IOException e) {
             throw new RocketException(Kind.INTERNAL, "preparing the pod failed: " + e.getMessage(), e);
@@ -208,6 +220,7 @@ public final class PodStarter {
             Optional<IdMapping> users = PodIdRange.read(dir);
             PodNamespaces.Pinned namespaces = flavor == Flavor.FLY ? null : PodNamespaces.pin(dir, options.hostNetwork(),
                     Files.exists(PodLayout.stage1(dir).resolve(HOST_IPC_FILE)), users);
+            Trace.mark("namespaces pinned");
             List<String> atExit = List.of();
             List<VolumeMount> podFiles = List.of();
             if (namespaces != null && !options.hostNetwork()) {
@@ -215,21 +228,27 @@ public final class PodStarter {
                 podFiles = files.setUp(PodLayout.namespaces(dir).resolve("net"), appPorts(pod), networkBandwidth(pod),
                         namespaces.loopbackUp());
                 atExit = PodNetworkFiles.teardownCommand(dir);
+                Trace.mark("network set up");
             }
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()
                     ? Optional.of(register(running, pod, options)) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
             PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
+            Trace.mark("cgroup created");
             // With private users the runtime reaches the pod's files as the pod's root: through a view it can search.
             Path seen = users.isPresent() ? PodUsersView.mount(dir, running.uuid()) : dir;
             PodBundles bundles = new PodBundles(running.uuid(), seen, pod, namespaces, flavor, options, runtime,
                     PodUsersView.through(dir, seen, podFiles), metadataUrl, users);
+            Trace.mark("bundle writer ready");
             List<MonitorScript.Job> jobs = new ArrayList<>();
             for (RuntimeApp app : pod.apps()) {
                 ImageRecord image = imageOf(app);
                 roots.mount(image.id(), PodLayout.app(dir, app.name()), overlay);
+                Trace.mark("app root mounted");
                 jobs.add(bundles.write(app, manifestOf(image)));
+                Trace.mark("app bundle written");
             }
+            Trace.mark("exec of the pod's monitor");
             PodMonitor.exec(running, jobs, options.interactive(), atExit);
             throw new RocketException(Kind.INTERNAL, "the pod's process did not start");
         } catch (RocketException e) {
@@ -286,13 +305,26 @@ public final class PodStarter {
     }
 
     ImageRecord imageOf(RuntimeApp app) throws RocketException {
-        if (app.image().id().isPresent()) return store.get(app.image().id().get());
+        if (app.image().id().isPresent()) {
+            ImageId id = app.image().id().get();
+            ImageRecord record = records.get(id);
+            if (record == null) {
+                record = store.get(id);
+                records.put(id, record);
+            }
+            return record;
+        }
         throw new RocketException(Kind.INVALID_ARGUMENT, "app " + app.name() + " of the pod manifest names its image without an id");
     }
 
     ImageManifest manifestOf(ImageRecord image) throws RocketException {
+        ImageManifest known = manifests.get(image.id());
+        if (known != null) return known;
         try (InputStream blob = store.openBlob(image.id())) {
-            return AciReader.parseManifest(AciReader.storedManifestBytesOf(blob));
+            ImageManifest manifest = AciReader.parseManifest(AciReader.storedManifestBytesOf(blob));
+            manifests.put(image.id(), manifest);
+            records.putIfAbsent(image.id(), image);
+            return manifest;
         } catch (SpecException e) {
             throw RocketException.invalid("stored image " + image.id() + " is not valid", e);
         } catch (IOException e) {

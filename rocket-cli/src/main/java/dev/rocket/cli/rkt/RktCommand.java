@@ -82,6 +82,7 @@ public final class RktCommand implements Runnable, Subcommands {
     }
 
     public static void main(String[] args) {
+        dev.rocket.base.Trace.mark("main");
         System.exit(new CommandRunner("rkt").run(new RktCommand(), System.out, System.err, args));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
+import dev.rocket.base.Trace;
 import dev.rocket.cli.PositionalFlags;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.fetch.PullPolicy;
@@ -8,6 +9,7 @@ import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage0.AppRequest;
 import dev.rocket.stage0.RunRequest;
+import dev.rocket.stage0.StartWarmUp;
 import dev.rocket.stage1.oci.Flavor;
 import dev.rocket.store.ImageStore;
 import picocli.CommandLine.Command;
@@ -100,9 +102,13 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
 
     @Override
     public Integer call() throws RocketException {
+        Trace.mark("command parsed");
+        StartWarmUp warmUp = StartWarmUp.begin();
         GlobalOptions global = rkt.global();
         RunRequest request = request();
         try (ImageStore store = global.openStore()) {
+            Trace.mark("store open");
+            warmUp.await();
             global.podStarter(store, spec.commandLine().getErr()).run(request);
         }
         throw new RocketException(Kind.INTERNAL, "the pod was not started");

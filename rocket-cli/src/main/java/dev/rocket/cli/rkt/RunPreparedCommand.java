@@ -1,9 +1,11 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.RocketException;
+import dev.rocket.base.Trace;
 import dev.rocket.base.RocketException.Kind;
 import dev.rocket.pod.Pods;
 import dev.rocket.stage0.PodRunOptions;
+import dev.rocket.stage0.StartWarmUp;
 import dev.rocket.store.ImageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +38,14 @@ final class RunPreparedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RocketException {
+        Trace.mark("command parsed");
+        StartWarmUp warmUp = StartWarmUp.begin();
         GlobalOptions global = rkt.global();
         PodRunOptions options = network.runOptions(interactive, global.insecure());
         Pods pods = global.pods();
         try (ImageStore store = global.openStore()) {
+            Trace.mark("store open");
+            warmUp.await();
             global.podStarter(store, spec.commandLine().getErr())
                     .runPrepared(pods.resolve(reference), options);
         }

@@ -1,6 +1,5 @@
 package dev.rocket.cli.rkt;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.base.RocketException;
@@ -31,8 +30,6 @@ import java.util.concurrent.Callable;
 /** {@code rkt status}: a pod's state, times, PID and its apps' exit codes; optionally waits for it to exit. */
 @Command(name = "status", description = "Check the status of a rkt pod.")
 final class StatusCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand
     RktCommand rkt;
@@ -87,7 +84,7 @@ final class StatusCommand implements Callable<Integer> {
             status.oomKilled().forEach(app -> oomKilled.add(app.toString()));
             ObjectNode isolators = node.putObject("isolators");
             for (IsolatorReport report : PodIsolatorReports.read(status.pod().dir())) {
-                isolators.set(report.app(), JSON.valueToTree(report.entries()));
+                isolators.set(report.app(), report.entriesJson());
             }
             JsonOutput.print(out, node, format == OutputFormat.JSON_PRETTY);
             return 0;

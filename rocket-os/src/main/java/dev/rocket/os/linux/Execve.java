@@ -1,15 +1,12 @@
 package dev.rocket.os.linux;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * Replaces this JVM with another program in the same process, as rkt's stage0 hands a pod to stage1: the PID
@@ -19,9 +16,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 public final class Execve {
 
     private static final int FIRST_AFTER_STANDARD_STREAMS = 3;
-
-    private static final MethodHandle EXECVE = Libc.function("execve",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
 
     private Execve() {
     }
@@ -46,8 +40,9 @@ public final class Execve {
         }
         for (Fd fd : inherited) fd.closeOnExec(false);
         String shown = program.toString();
-        Libc.call("execve", shown, Libc.quote(shown) + ", " + arguments, (arena, state) -> (int) EXECVE.invokeExact(
-                state, Libc.cString(arena, shown), stringArray(arena, arguments), stringArray(arena, environment)));
+        Libc.call("execve", shown, Libc.quote(shown) + ", " + arguments, (arena, state) -> SystemCalls.invoke(
+                state, SystemCalls.EXECVE, SystemCalls.pointer(Libc.cString(arena, shown)),
+                SystemCalls.pointer(stringArray(arena, arguments)), SystemCalls.pointer(stringArray(arena, environment))));
     }
 
     /** A NULL-terminated {@code char *[]}. */

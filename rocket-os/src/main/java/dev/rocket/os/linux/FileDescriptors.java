@@ -1,17 +1,12 @@
 package dev.rocket.os.linux;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.Set;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * Opening, duplicating and closing file descriptors and their close-on-exec flag: {@code openat}, {@code dup3},
- * {@code close}, {@code fcntl}, {@code close_range}.
+ * {@code close}, {@code fcntl}, {@code close_range} (through {@link SystemCalls}).
  */
 public final class FileDescriptors {
 
@@ -20,17 +15,8 @@ public final class FileDescriptors {
     private static final int FD_CLOEXEC = 1;
     private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
 
-    private static final MethodHandle OPENAT = Libc.variadic("openat",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 3);
-    private static final MethodHandle CLOSE = Libc.function("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle FCNTL_GET = Libc.variadic("fcntl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), 2);
-    private static final MethodHandle FCNTL_SET = Libc.variadic("fcntl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 2);
-    private static final MethodHandle CLOSE_RANGE = Libc.function("close_range",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle DUP3 = Libc.function("dup3",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    /** {@code ~0U}: the last descriptor there can be. */
+    private static final long MAX_FD = 0xFFFF_FFFFL;
 
     private FileDescriptors() {
     }
@@ -55,19 +41,19 @@ public final class FileDescriptors {
             throws LinuxException {
         int bits = (int) BitFlag.combine(flags);
         int fd = (int) Libc.call("openat", shown, Libc.quote(shown) + ", " + BitFlag.names(flags) + ", 0" + Integer.toOctalString(mode),
-                (arena, state) -> (int) OPENAT.invokeExact(state, dirFd, Libc.cString(arena, name), bits, mode));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.OPENAT, dirFd, SystemCalls.pointer(Libc.cString(arena, name)), bits, mode));
         return Fd.adopt(fd, shown);
     }
 
     static void close(int fd, String path) throws LinuxException {
         // Linux releases the descriptor even when close fails, so a failed close must never be retried.
-        Libc.call("close", path, "fd " + fd, (arena, state) -> (int) CLOSE.invokeExact(state, fd));
+        Libc.call("close", path, "fd " + fd, (arena, state) -> SystemCalls.invoke(state, SystemCalls.CLOSE, fd));
     }
 
     static boolean closeOnExec(Fd fd) throws LinuxException {
         int number = fd.number();
         long flags = Libc.call("fcntl", fd.path().orElse(null), "fd " + number + ", F_GETFD",
-                (arena, state) -> (int) FCNTL_GET.invokeExact(state, number, F_GETFD));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.FCNTL, number, F_GETFD));
         return (flags & FD_CLOEXEC) != 0;
     }
 
@@ -79,7 +65,7 @@ public final class FileDescriptors {
     static void setCloseOnExec(int fd, String path, boolean closeOnExec) throws LinuxException {
         int flag = closeOnExec ? FD_CLOEXEC : 0;
         Libc.call("fcntl", path, "fd " + fd + ", F_SETFD, " + flag,
-                (arena, state) -> (int) FCNTL_SET.invokeExact(state, fd, F_SETFD, flag));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.FCNTL, fd, F_SETFD, flag));
     }
 
     /**
@@ -89,7 +75,7 @@ public final class FileDescriptors {
     public static void closeOnExecFrom(int first) throws LinuxException {
         if (first < 0) throw new IllegalArgumentException("a file descriptor is not negative: " + first);
         Libc.call("close_range", null, first + ", ~0U, CLOSE_RANGE_CLOEXEC",
-                (arena, state) -> (int) CLOSE_RANGE.invokeExact(state, first, -1, CLOSE_RANGE_CLOEXEC));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.CLOSE_RANGE, first, MAX_FD, CLOSE_RANGE_CLOEXEC));
     }
 
     /**
@@ -103,7 +89,7 @@ public final class FileDescriptors {
         if (source == number) return fd;
         String path = fd.path().orElse(null);
         Libc.call("dup3", path, "fd " + source + ", " + number + ", 0",
-                (arena, state) -> (int) DUP3.invokeExact(state, source, number, 0));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.DUP3, source, number, 0));
         return Fd.adopt(number, path);
     }
 }

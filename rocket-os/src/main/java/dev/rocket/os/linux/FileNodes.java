@@ -1,20 +1,14 @@
 package dev.rocket.os.linux;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-/** Creating device nodes, FIFOs and sockets with {@code mknod(2)}, as image extraction needs for {@code /dev}. */
+/**
+ * Creating device nodes, FIFOs and sockets with {@code mknodat(2)} (through {@link SystemCalls}), as image
+ * extraction needs for {@code /dev} and a pod's monitor for its fifos.
+ */
 public final class FileNodes {
 
     private static final int PERMISSION_BITS = 07777;
-
-    private static final MethodHandle MKNOD = Libc.function("mknod",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
 
     private FileNodes() {
     }
@@ -33,7 +27,8 @@ public final class FileNodes {
         String shown = path.toString();
         Libc.call("mknod", shown, Libc.quote(shown) + ", " + type + " 0" + Integer.toOctalString(permissions)
                         + (type.isDevice() ? ", " + device : ""),
-                (arena, state) -> (int) MKNOD.invokeExact(state, Libc.cString(arena, shown), mode, dev));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.MKNODAT, Libc.AT_FDCWD,
+                        SystemCalls.pointer(Libc.cString(arena, shown)), mode, dev));
     }
 
     /** Creates a named pipe at {@code path}. */

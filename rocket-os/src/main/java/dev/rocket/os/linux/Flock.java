@@ -1,9 +1,6 @@
 package dev.rocket.os.linux;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * Advisory whole-file locks of {@code flock(2)}. A lock belongs to the open file description, so it is held
@@ -16,9 +13,6 @@ public final class Flock {
     private static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;
     private static final int LOCK_UN = 8;
-
-    private static final MethodHandle FLOCK = Libc.function("flock",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
     private Flock() {
     }
@@ -72,6 +66,6 @@ public final class Flock {
     private static void flock(Fd fd, int operation, String shown) throws LinuxException {
         int number = fd.number();
         Libc.call("flock", fd.path().orElse(null), fd + ", " + shown,
-                (arena, state) -> (int) FLOCK.invokeExact(state, number, operation));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.FLOCK, number, operation));
     }
 }

@@ -35,6 +35,11 @@ final class Libc {
     private Libc() {
     }
 
+    /** The layout of the segment a handle's captured errno is written to. */
+    static StructLayout callStateLayout() {
+        return CALL_STATE;
+    }
+
     // Binding native functions is what this class is for: the restricted-method warning would only repeat that.
     /** A handle for {@code name} whose first parameter is the segment that receives errno. */
     @SuppressWarnings("restricted")

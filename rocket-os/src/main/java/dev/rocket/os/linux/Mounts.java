@@ -1,24 +1,14 @@
 package dev.rocket.os.linux;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.Set;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * Mounting and unmounting: {@code mount(2)} and {@code umount2(2)}. Mounts made here live in the mount namespace
  * of the calling thread's process; see {@link MountTable} for what is mounted.
  */
 public final class Mounts {
-
-    private static final MethodHandle MOUNT = Libc.function("mount",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    private static final MethodHandle UMOUNT2 = Libc.function("umount2",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
     private Mounts() {
     }
@@ -39,9 +29,9 @@ public final class Mounts {
         String shown = Libc.quote(source) + ", " + Libc.quote(shownTarget) + ", " + Libc.quote(fsType) + ", "
                 + BitFlag.names(flags)
                 + ", " + Libc.quote(data);
-        Libc.call("mount", shownTarget, shown, (arena, state) -> (int) MOUNT.invokeExact(state,
-                Libc.cStringOrNull(arena, source), Libc.cString(arena, shownTarget), Libc.cStringOrNull(arena, fsType),
-                bits, Libc.cStringOrNull(arena, data)));
+        Libc.call("mount", shownTarget, shown, (arena, state) -> SystemCalls.invoke(state, SystemCalls.MOUNT,
+                SystemCalls.pointer(Libc.cStringOrNull(arena, source)), SystemCalls.pointer(Libc.cString(arena, shownTarget)),
+                SystemCalls.pointer(Libc.cStringOrNull(arena, fsType)), bits, SystemCalls.pointer(Libc.cStringOrNull(arena, data))));
     }
 
     /** Unmounts {@code target}, as {@code umount2(2)}; {@link UnmountFlag#MNT_DETACH} for a lazy unmount. */
@@ -49,6 +39,6 @@ public final class Mounts {
         int bits = (int) BitFlag.combine(flags);
         String shown = target.toString();
         Libc.call("umount2", shown, Libc.quote(shown) + ", " + BitFlag.names(flags),
-                (arena, state) -> (int) UMOUNT2.invokeExact(state, Libc.cString(arena, shown), bits));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.UMOUNT2, SystemCalls.pointer(Libc.cString(arena, shown)), bits));
     }
 }

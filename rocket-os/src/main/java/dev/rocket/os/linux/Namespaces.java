@@ -1,10 +1,11 @@
 package dev.rocket.os.linux;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Leaving and entering namespaces: {@code unshare(2)} and {@code setns(2)}. Both act on the calling thread only
@@ -14,10 +15,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class Namespaces {
 
-    private static final MethodHandle UNSHARE = Libc.function("unshare",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle SETNS = Libc.function("setns",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    /** The calling thread's namespaces, one file per kind. */
+    private static final String THREAD_NAMESPACES = "/proc/thread-self/ns/";
 
     private Namespaces() {
     }
@@ -25,8 +24,9 @@ public final class Namespaces {
     /** Moves the calling thread into new namespaces of the given kinds. */
     public static void unshare(Set<Namespace> namespaces) throws LinuxException {
         if (namespaces.isEmpty()) throw new IllegalArgumentException("unshare needs at least one namespace");
-        int flags = (int) BitFlag.combine(namespaces);
-        Libc.call("unshare", null, BitFlag.names(namespaces), (arena, state) -> (int) UNSHARE.invokeExact(state, flags));
+        long flags = BitFlag.combine(namespaces);
+        Libc.call("unshare", null, BitFlag.names(namespaces),
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.UNSHARE, flags));
     }
 
     /**
@@ -35,8 +35,62 @@ public final class Namespaces {
      */
     public static void enter(Fd namespaceFd, Namespace kind) throws LinuxException {
         int fd = namespaceFd.number();
-        int flag = (int) kind.value();
+        long flag = kind.value();
         Libc.call("setns", namespaceFd.path().orElse(null), namespaceFd + ", " + kind,
-                (arena, state) -> (int) SETNS.invokeExact(state, fd, flag));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.SETNS, fd, flag));
+    }
+
+    /**
+     * Creates a new namespace of each kind in {@code pins} and pins it at its file (which must exist) by a bind
+     * mount, so that it lives on without any process in it and others can join it by path; with
+     * {@code loopbackUp} the new network namespace's loopback interface is brought up. It runs on a thread of its
+     * own, which ends afterwards: no other thread of this process enters them, and no helper process is needed
+     * (as util-linux's {@code unshare --net=FILE} would be). User and mount namespaces cannot be made so in a
+     * multi-threaded process. If a step fails, the pins already made are undone.
+     */
+    public static void pinNew(Map<Namespace, Path> pins, boolean loopbackUp) throws LinuxException {
+        if (pins.isEmpty()) throw new IllegalArgumentException("no namespace to pin");
+        if (pins.containsKey(Namespace.USER) || pins.containsKey(Namespace.MOUNT)) {
+            throw new IllegalArgumentException("a multi-threaded process cannot make user or mount namespaces this way");
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().name("rkt-namespaces").start(() -> {
+            List<Path> pinned = new ArrayList<>();
+            try {
+                unshare(pins.keySet());
+                for (Map.Entry<Namespace, Path> pin : pins.entrySet()) {
+                    Mounts.mount(THREAD_NAMESPACES + pin.getKey().procName(), pin.getValue(), null,
+                            Set.of(MountFlag.MS_BIND), null);
+                    pinned.add(pin.getValue());
+                }
+                if (loopbackUp && pins.containsKey(Namespace.NETWORK)) NetworkInterfaces.up(NetworkInterfaces.LOOPBACK);
+            } catch (Throwable e) {
+                for (Path file : pinned) {
+                    try {
+                        Mounts.unmount(file, Set.of(UnmountFlag.MNT_DETACH));
+                    } catch (LinuxException undo) {
+                        e.addSuppressed(undo);
+                    }
+                }
+                failure.set(e);
+            }
+        });
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the thread finishes by itself; its outcome is still this call's
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        switch (failure.get()) {
+            case null -> { }
+            case LinuxException e -> throw e;
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            case Throwable e -> throw new IllegalStateException("pinning namespaces failed: " + e, e);
+        }
     }
 }

@@ -1,19 +1,13 @@
 package dev.rocket.os.linux;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-/** The parts of {@code prctl(2)} a pod supervisor needs: becoming a child subreaper and a parent-death signal. */
+/**
+ * The parts of {@code prctl(2)} a pod supervisor needs: becoming a child subreaper and a parent-death signal
+ * (through {@link SystemCalls}).
+ */
 public final class ProcessControl {
 
     private static final int PR_SET_PDEATHSIG = 1;
     private static final int PR_SET_CHILD_SUBREAPER = 36;
-
-    private static final MethodHandle PRCTL = Libc.variadic("prctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
 
     private ProcessControl() {
     }
@@ -36,6 +30,6 @@ public final class ProcessControl {
 
     private static void prctl(int option, long argument, String shown) throws LinuxException {
         Libc.call("prctl", null, shown,
-                (arena, state) -> (int) PRCTL.invokeExact(state, option, argument, 0L, 0L, 0L));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.PRCTL, option, argument, 0L, 0L, 0L));
     }
 }

@@ -56,6 +56,43 @@ class NamespacesTest {
         assertEquals(THREAD_UTS.toString(), error.get().path().orElseThrow());
     }
 
+    @Test
+    void pinNewMakesNamespacesThatOutliveTheirThreadWithLoopbackUp(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path net = Files.createFile(dir.resolve("net"));
+        Path uts = Files.createFile(dir.resolve("uts"));
+        String own = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+        Namespaces.pinNew(new java.util.LinkedHashMap<>(java.util.Map.of(Namespace.NETWORK, net, Namespace.UTS, uts)), true);
+        try {
+            Process ip = new ProcessBuilder("nsenter", "--net=" + net, "ip", "-o", "link", "show", "lo")
+                    .redirectErrorStream(true).start();
+            String link = new String(ip.getInputStream().readAllBytes());
+            assertEquals(0, ip.waitFor(), link);
+            assertTrue(link.contains("<LOOPBACK,UP"), link);
+            assertEquals(own, Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString(), "this thread stays in its own");
+            Process hostname = new ProcessBuilder("nsenter", "--uts=" + uts, "hostname").redirectErrorStream(true).start();
+            hostname.getInputStream().readAllBytes();
+            assertEquals(0, hostname.waitFor());
+        } finally {
+            Mounts.unmount(net, Set.of(UnmountFlag.MNT_DETACH));
+            Mounts.unmount(uts, Set.of(UnmountFlag.MNT_DETACH));
+        }
+    }
+
+    @Test
+    void pinNewRefusesUserAndMountNamespacesAndUndoesAFailedPin(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThrows(IllegalArgumentException.class,
+                () -> Namespaces.pinNew(java.util.Map.of(Namespace.USER, dir.resolve("user")), false));
+        Path uts = Files.createFile(dir.resolve("uts"));
+        Path missing = dir.resolve("no-such-dir/net");
+        java.util.Map<Namespace, Path> pins = new java.util.LinkedHashMap<>();
+        pins.put(Namespace.UTS, uts);
+        pins.put(Namespace.NETWORK, missing);
+        LinuxException e = assertThrows(LinuxException.class, () -> Namespaces.pinNew(pins, true));
+        assertEquals(Errno.ENOENT, e.errno());
+        assertTrue(java.nio.file.Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(uts.toString())),
+                "the UTS pin made first is undone");
+    }
+
     interface Work {
         void run() throws Exception;
     }

@@ -1,7 +1,12 @@
 package dev.rocket.stage1.isolation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +15,8 @@ import java.util.Locale;
 /**
  * What became of each isolator of an app (ace.md: an executor MUST tell which isolators it enforced, changed or
  * ignored), including the defaults Rocket applied without being asked. Saved with the pod; shown by
- * {@code rkt status}.
+ * {@code rkt status}. Its JSON is built as a tree, field by field: Jackson's reflection over records costs a pod's
+ * start about 100 ms of class loading and introspection.
  *
  * @param app     the app's name
  * @param entries one per isolator or default, in the order decided
@@ -28,12 +34,10 @@ public record IsolatorReport(String app, List<Entry> entries) {
         /** Not applied at all. */
         IGNORED;
 
-        @com.fasterxml.jackson.annotation.JsonValue
         public String json() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        @com.fasterxml.jackson.annotation.JsonCreator
         public static Outcome of(String text) {
             return valueOf(text.toUpperCase(Locale.ROOT));
         }
@@ -62,16 +66,46 @@ public record IsolatorReport(String app, List<Entry> entries) {
                 .map(e -> "app " + app + ": isolator " + e.isolator() + " ignored: " + e.detail()).toList();
     }
 
+    /** The pretty-printed JSON of {@code isolators.json}: {@code {"app": ..., "entries": [...]}}. */
     public String toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("app", app);
+        json.set("entries", entriesJson());
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a report always serializes", e);
         }
     }
 
+    /** The entries as a JSON array of {@code {"isolator", "outcome", "detail"}} objects, outcomes in lower case. */
+    public ArrayNode entriesJson() {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (Entry entry : entries) {
+            array.addObject().put("isolator", entry.isolator()).put("outcome", entry.outcome().json())
+                    .put("detail", entry.detail());
+        }
+        return array;
+    }
+
+    /** Reads what {@link #toJson} wrote. */
     public static IsolatorReport fromJson(String json) throws JsonProcessingException {
-        return MAPPER.readValue(json, IsolatorReport.class);
+        JsonNode root = MAPPER.readTree(json);
+        List<Entry> entries = new ArrayList<>();
+        try {
+            for (JsonNode entry : root.path("entries")) {
+                entries.add(new Entry(text(entry, "isolator"), Outcome.of(text(entry, "outcome")), text(entry, "detail")));
+            }
+            return new IsolatorReport(text(root, "app"), entries);
+        } catch (IllegalArgumentException e) {
+            throw MismatchedInputException.from(null, IsolatorReport.class, "not an isolator report: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) throw new IllegalArgumentException("no text field " + field);
+        return value.asText();
     }
 
     /** Collects entries while a configuration is translated. */

@@ -1,5 +1,6 @@
 package dev.rocket.stage1.isolation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class IsolatorReportTest {
 
@@ -25,6 +27,32 @@ class IsolatorReportTest {
         assertEquals("modified", json.at("/entries/1/outcome").asText());
         assertEquals("ignored", json.at("/entries/2/outcome").asText());
         assertEquals("not applied yet", json.at("/entries/2/detail").asText());
+    }
+
+    @Test
+    void writesTheFormatPodsOfEarlierVersionsHave() {
+        IsolatorReport one = new IsolatorReport.Builder("busybox").enforced("seccomp", "default filter").build();
+        assertEquals("""
+                {
+                  "app" : "busybox",
+                  "entries" : [ {
+                    "isolator" : "seccomp",
+                    "outcome" : "enforced",
+                    "detail" : "default filter"
+                  } ]
+                }""", one.toJson());
+    }
+
+    @Test
+    void refusesJsonThatIsNoReport() {
+        assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"app\": \"web\", \"entries\": [{\"isolator\": 1}]}"));
+        assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"app\": \"web\", \"entries\": [{\"isolator\": \"x\", \"outcome\": \"maybe\", \"detail\": \"\"}]}"));
+    }
+
+    @Test
+    void entriesAsJsonForStatus() {
+        assertEquals("ignored", report.entriesJson().get(2).get("outcome").asText());
+        assertEquals(3, report.entriesJson().size());
     }
 
     @Test

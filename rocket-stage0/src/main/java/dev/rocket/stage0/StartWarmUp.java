@@ -33,6 +33,23 @@ public final class StartWarmUp {
         this.thread = thread;
     }
 
+    /**
+     * Links the system-call downcall on a daemon thread of its own from {@code main}, before picocli builds and
+     * parses the command line (~250 ms that the second core would otherwise idle through): it touches only
+     * rocket-os and the JDK's FFM classes, which parsing never does, so no class is initialized from both threads.
+     * {@link #begin}'s thread then finds the handle linked, or waits on its class initialization until it is.
+     */
+    public static void linkSystemCallsEarly() {
+        Thread.ofPlatform().daemon().name("rkt-system-call-link").start(() -> {
+            try {
+                SystemCalls.warmUp();
+                Trace.mark("early warm-up: system calls linked");
+            } catch (Exception | LinkageError e) {
+                // as in run(): the start meets and reports the same failure
+            }
+        });
+    }
+
     /** Starts the work on a daemon thread. */
     public static StartWarmUp begin() {
         return new StartWarmUp(Thread.ofPlatform().daemon().name("rkt-start-warm-up").start(StartWarmUp::run));

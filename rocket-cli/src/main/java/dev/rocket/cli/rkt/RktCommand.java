@@ -2,6 +2,7 @@ package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CommandRunner;
 import dev.rocket.cli.Subcommands;
+import dev.rocket.stage0.StartWarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -83,6 +84,16 @@ public final class RktCommand implements Runnable, Subcommands {
 
     public static void main(String[] args) {
         dev.rocket.base.Trace.mark("main");
+        if (startsAPod(args)) StartWarmUp.linkSystemCallsEarly();
         System.exit(new CommandRunner("rkt").run(new RktCommand(), System.out, System.err, args));
+    }
+
+    /** Whether the command (the first word that is not an option) is one that starts or prepares a pod. */
+    static boolean startsAPod(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) continue;
+            return arg.equals("run") || arg.equals("prepare") || arg.equals("run-prepared");
+        }
+        return false;
     }
 }

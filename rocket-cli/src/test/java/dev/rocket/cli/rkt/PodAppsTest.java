@@ -2,9 +2,7 @@ package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CliRun;
 import dev.rocket.cli.CommandRunner;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,18 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Pods of several apps with the real runc, as root: shared volumes and namespaces, event handlers, per-app
  * flags, overlay roots, and bad input that leaves nothing behind.
  */
-class PodAppsTest {
+class PodAppsTest extends PodTest {
 
     @TempDir
     static Path shared;
 
     /** A busybox image whose app has pre-start and post-stop handlers logging to the volume at /shared. */
     static Path image;
-
-    @TempDir
-    Path dir;
-
-    PodTestKit kit;
 
     @BeforeAll
     static void buildImage() throws IOException {
@@ -51,18 +44,6 @@ class PodAppsTest {
             Files.setAttribute(rootfs.resolve("home/user/owned"), "unix:uid", 1000);
             Files.setAttribute(rootfs.resolve("home/user/owned"), "unix:gid", 50);
         });
-    }
-
-    @BeforeEach
-    void kit() {
-        kit = new PodTestKit(dir);
-    }
-
-    @AfterEach
-    void collect() throws Exception {
-        CliRun gc = kit.rkt("gc", "--grace-period=0s");
-        assertEquals(0, gc.exitCode(), gc.err());
-        kit.assertNothingLeft();
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CliRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with one conmon per app and no runtime process, the apps' output reaches the caller's pipes and the logs,
  * nothing is left after a SIGKILL and gc, and without conmon the runtime runs in the foreground instead.
  */
-class PodMonitorTest {
+class PodMonitorTest extends PodTest {
 
     @TempDir
     static Path shared;
 
     static Path image;
-
-    @TempDir
-    Path dir;
-
-    PodTestKit kit;
 
     @BeforeAll
     static void buildImage() throws IOException {
@@ -43,18 +36,6 @@ class PodMonitorTest {
                  "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
                  "app": {"exec": ["/bin/sh", "-c", "echo to-out; echo to-err >&2; exit 6"], "user": "0", "group": "0"}}
                 """);
-    }
-
-    @BeforeEach
-    void kit() {
-        kit = new PodTestKit(dir);
-    }
-
-    @AfterEach
-    void collect() throws Exception {
-        CliRun gc = kit.rkt("gc", "--grace-period=0s");
-        assertEquals(0, gc.exitCode(), gc.err());
-        kit.assertNothingLeft();
     }
 
     @Test

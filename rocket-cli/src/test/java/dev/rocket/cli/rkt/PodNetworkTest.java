@@ -1,9 +1,7 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CliRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,17 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pods and to the host, port forwarding from host loopback, default-restricted, a user network from net.d,
  * DNS and hosts files, and nothing left on the host afterwards. Traffic stays on loopback and pod addresses.
  */
-class PodNetworkTest {
+class PodNetworkTest extends PodTest {
 
     @TempDir
     static Path shared;
 
     static Path image;
-
-    @TempDir
-    Path dir;
-
-    PodTestKit kit;
 
     @BeforeAll
     static void buildImage() throws IOException {
@@ -55,15 +48,8 @@ class PodNetworkTest {
         });
     }
 
-    @BeforeEach
-    void kit() {
-        kit = new PodTestKit(dir);
-    }
-
-    @AfterEach
-    void collect() throws Exception {
-        assertEquals(0, kit.rkt("gc", "--grace-period=0s").exitCode());
-        kit.assertNothingLeft();
+    @Override
+    void afterCollect() throws Exception {
         Process links = new ProcessBuilder("ip", "-o", "link").start();
         String text = new String(links.getInputStream().readAllBytes());
         assertFalse(text.contains("veth"), text);

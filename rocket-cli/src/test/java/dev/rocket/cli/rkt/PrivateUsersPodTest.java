@@ -1,9 +1,7 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CliRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,18 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code --private-users} with the real runc, as root: each pod in a user namespace of its own with a range of
  * host IDs no other pod has, over a copy of its image whose owners are shifted into that range.
  */
-class PrivateUsersPodTest {
+class PrivateUsersPodTest extends PodTest {
 
     @TempDir
     static Path shared;
 
     /** A busybox image with a file of user 1000, group 50 beside root's. */
     static Path image;
-
-    @TempDir
-    Path dir;
-
-    PodTestKit kit;
 
     @BeforeAll
     static void buildImage() throws IOException {
@@ -47,18 +40,6 @@ class PrivateUsersPodTest {
             Files.setAttribute(rootfs.resolve("home/user/owned"), "unix:uid", 1000);
             Files.setAttribute(rootfs.resolve("home/user/owned"), "unix:gid", 50);
         });
-    }
-
-    @BeforeEach
-    void kit() {
-        kit = new PodTestKit(dir);
-    }
-
-    @AfterEach
-    void collect() throws Exception {
-        CliRun gc = kit.rkt("gc", "--grace-period=0s");
-        assertEquals(0, gc.exitCode(), gc.err());
-        kit.assertNothingLeft();
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CliRun;
 import dev.rocket.cli.CommandRunner;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code rkt run} of a real busybox image with the real runc, as root. rkt replaces its JVM with the pod, so
  * every run is a child JVM on the test class path; status, list and gc then look at it in-process.
  */
-class RunCommandTest {
+class RunCommandTest extends PodTest {
 
     @TempDir
     static Path shared;
 
     static Path image;
-
-    @TempDir
-    Path dir;
-
-    PodTestKit kit;
 
     @BeforeAll
     static void buildBusyboxImage() throws IOException {
@@ -44,17 +37,6 @@ class RunCommandTest {
                  "app": {"exec": ["/bin/sh", "-c", "echo hello from the pod"], "user": "user", "group": "user",
                          "environment": [{"name": "GREETING", "value": "hi"}]}}
                 """);
-    }
-
-    @BeforeEach
-    void kit() {
-        kit = new PodTestKit(dir);
-    }
-
-    @AfterEach
-    void collect() {
-        CliRun gc = rkt("gc", "--grace-period=0s");
-        assertEquals(0, gc.exitCode(), gc.err());
     }
 
     private CliRun rkt(String... args) {

@@ -6,8 +6,10 @@ ROCKET_ROOT=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
 ROCKET_JAR="$ROCKET_ROOT/rocket-cli/target/rocket-cli.jar"
 ROCKET_AOT="$ROCKET_ROOT/rocket-cli/target/rocket-cli.aot"
 # The JVM flags of every command, measured for start-up: C1 only, the serial GC. ROCKET_JAVA_OPTS adds to (and,
-# being later, overrides) them for one command, e.g. ROCKET_JAVA_OPTS=-XX:TieredStopAtLevel=4 for C2's SHA
-# intrinsics in a long fetch (a cache trained with other flags is then ignored, silently).
+# being later, overrides) them for one command, e.g. ROCKET_JAVA_OPTS=-XX:TieredStopAtLevel=4 for C2 (the AOT
+# cache still serves its classes; fetches hash and decrypt with OpenSSL, so C2 gains them nothing, measured), or
+# "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" to map the AOT cache without relocating it (~30 ms
+# less per start, at the price of a fixed address for the JVM's class metadata: see docs/performance.md).
 ROCKET_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m --enable-native-access=ALL-UNNAMED)
 
 rocket_fail() {

@@ -2,11 +2,13 @@ package dev.rocket.os.crypto;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -102,5 +104,31 @@ class OpenSslProviderTest {
 
     private MessageDigest openSsl(String algorithm) throws Exception {
         return MessageDigest.getInstance(algorithm, openssl);
+    }
+
+    /**
+     * A JVM that may not call native code (here: denied native access, as a JVM without
+     * {@code --enable-native-access} will be by default) installs nothing and keeps hashing with the JDK's own
+     * digests, correctly.
+     */
+    @Test
+    void withoutNativeAccessNothingIsInstalledAndTheJdksDigestsServe() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--illegal-native-access=deny", "-cp", System.getProperty("java.class.path"),
+                WithoutNativeAccess.class.getName()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes()).strip();
+        assertEquals(0, child.waitFor(), out);
+        String expected = HexFormat.of().formatHex(jdk("SHA-512").digest("rocket".getBytes()));
+        assertEquals("installed=false provider=SUN sha512=" + expected, out);
+    }
+
+    /** The child JVM of the test above. */
+    static final class WithoutNativeAccess {
+        public static void main(String[] args) throws Exception {
+            boolean installed = OpenSslProvider.install();
+            MessageDigest digest = MessageDigest.getInstance("SHA-512");
+            System.out.println("installed=" + installed + " provider=" + digest.getProvider().getName() + " sha512="
+                    + HexFormat.of().formatHex(digest.digest("rocket".getBytes())));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rocket.fetch;
 
+import dev.rocket.base.Threads;
 import dev.rocket.spec.types.ImageId;
 
 import java.io.IOException;
@@ -95,15 +96,6 @@ final class HashingBlobWriter implements AutoCloseable {
     }
 
     private void join() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Threads.joinUninterruptibly(thread);
     }
 }

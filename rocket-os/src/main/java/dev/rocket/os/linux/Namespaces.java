@@ -1,5 +1,7 @@
 package dev.rocket.os.linux;
 
+import dev.rocket.base.Threads;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,16 +77,7 @@ public final class Namespaces {
                 failure.set(e);
             }
         });
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the thread finishes by itself; its outcome is still this call's
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Threads.joinUninterruptibly(thread); // the thread finishes by itself; its outcome is still this call's
         switch (failure.get()) {
             case null -> { }
             case LinuxException e -> throw e;

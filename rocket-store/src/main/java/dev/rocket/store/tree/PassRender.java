@@ -1,5 +1,6 @@
 package dev.rocket.store.tree;
 
+import dev.rocket.base.Threads;
 import dev.rocket.base.DirectoryDeletion;
 import dev.rocket.base.RocketException;
 import dev.rocket.spec.SpecException;
@@ -138,15 +139,7 @@ public final class PassRender implements AutoCloseable {
         Path dir = staging;
         staging = null;
         // the checksum thread reads the tree: it finishes before the tree is deleted
-        boolean interrupted = false;
-        while (checksumming != null && checksumming.isAlive()) {
-            try {
-                checksumming.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        if (checksumming != null) Threads.joinUninterruptibly(checksumming);
         delete(dir);
     }
 

@@ -1,5 +1,6 @@
 package dev.rocket.fetch;
 
+import dev.rocket.base.Trace;
 import dev.rocket.base.InsecureOptions;
 import dev.rocket.base.InsecureOptions.Option;
 import dev.rocket.base.RocketException;
@@ -175,6 +176,7 @@ public final class ImageFetcher {
                         + ": " + e.getMessage(), e);
             }
         }
+        Trace.mark("fetch: signature read");
         try (PassRender render = beginRender()) {
             SinglePassImport.Result read;
             try {
@@ -184,6 +186,7 @@ public final class ImageFetcher {
                 if (download.isPresent() && download.get().failure().isPresent()) throw download.get().failure().get();
                 throw e;
             }
+            Trace.mark("fetch: pass done");
             // the staged tree's checksum runs while the signature is judged and the blob committed
             if (render != null) render.finishPass();
             ImageManifest manifest = read.manifest();
@@ -196,8 +199,11 @@ public final class ImageFetcher {
             if (download.isPresent() && location instanceof ImageLocation.Remote remote) {
                 info = info.fetchedFrom(remote.url(), download.get().validators());
             }
+            Trace.mark("fetch: signature judged");
             ImageRecord record = ingest.commit(read.id(), info);
+            Trace.mark("fetch: blob committed");
             if (render != null) render.adopt(record.id());
+            Trace.mark("fetch: tree adopted");
             return record;
         } catch (SpecException e) {
             throw RocketException.invalid(location.describe() + " is not a valid image", e);

@@ -188,13 +188,25 @@ class ImageFetcherTest {
         store.close();
     }
 
+    /**
+     * The time without a byte after which a download counts as stalled, for the test of that; the others wait
+     * longer, since a loaded machine (a first TLS handshake, classes loading) can be silent for a second.
+     */
+    private static final Duration STALL = Duration.ofSeconds(1);
+    private static final Duration PATIENT = Duration.ofSeconds(20);
+
     private ImageFetcher fetcher(String... insecure) throws RocketException {
-        return fetcher(Optional.of(tls.client), insecure);
+        return fetcher(Optional.of(tls.client), PATIENT, insecure);
     }
 
     private ImageFetcher fetcher(Optional<javax.net.ssl.SSLContext> trust, String... insecure) throws RocketException {
+        return fetcher(trust, PATIENT, insecure);
+    }
+
+    private ImageFetcher fetcher(Optional<javax.net.ssl.SSLContext> trust, Duration stall, String... insecure)
+            throws RocketException {
         InsecureOptions options = InsecureOptions.parse(List.of(insecure));
-        HttpDownloader downloader = new HttpDownloader(options, trust, Duration.ofSeconds(5), Duration.ofSeconds(1), Clock.systemUTC());
+        HttpDownloader downloader = new HttpDownloader(options, trust, PATIENT, stall, Clock.systemUTC());
         TrustStore trustStore = new TrustStore(new TrustDirectories(dir.resolve("lib"), dir.resolve("etc"), Optional.empty()));
         return new ImageFetcher(store, new SignatureVerifier(trustStore), downloader, options, new FetchEvents() {
             @Override
@@ -356,7 +368,7 @@ class ImageFetcherTest {
     @Test
     void stalledAndTruncatedDownloadsFail() throws Exception {
         RocketException stalled = assertThrows(RocketException.class,
-                () -> fetcher().fetch(url("/stall.aci"), Optional.empty(), PullPolicy.NEW));
+                () -> fetcher(Optional.of(tls.client), STALL).fetch(url("/stall.aci"), Optional.empty(), PullPolicy.NEW));
         assertEquals(Kind.UNAVAILABLE, stalled.kind());
         assertTrue(stalled.getMessage().contains("sent nothing") || stalled.getMessage().contains("stalled"), stalled.getMessage());
         RocketException truncated = assertThrows(RocketException.class,

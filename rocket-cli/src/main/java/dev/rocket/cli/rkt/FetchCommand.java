@@ -57,6 +57,7 @@ final class FetchCommand implements Callable<Integer> {
             throw new RocketException(RocketException.Kind.INVALID_ARGUMENT, "more --signature files than images");
         }
         try (ImageStore store = global.openStore()) {
+            dev.rocket.base.Trace.mark("store open");
             Optional<TreeStore> trees = render ? Optional.of(TreeStore.open(store)) : Optional.empty();
             CommandFetcher.Fetch fetcher = CommandFetcher.dispatching(global, store, err, trees);
             for (int i = 0; i < images.size(); i++) {

@@ -36,6 +36,7 @@ public final class SystemCalls {
     static final int DUP3 = Arch.pick(292, 24);
     static final int PRCTL = Arch.pick(157, 167);
     static final int MKNODAT = Arch.pick(259, 33);
+    static final int SYNCFS = Arch.pick(306, 267);
 
     private static final int ARGUMENTS = 6;
 

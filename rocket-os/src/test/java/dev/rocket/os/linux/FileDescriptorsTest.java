@@ -118,4 +118,22 @@ class FileDescriptorsTest {
 
         assertTrue(e.is(Errno.EBADF));
     }
+
+    @Test
+    void syncsTheFileSystemOfAPathAndKeepsNoDescriptor() throws Exception {
+        Files.writeString(dir.resolve("dirty"), "not yet on disk");
+        long before = openDescriptors();
+        FileDescriptors.syncFileSystem(dir);
+        assertEquals(before, openDescriptors());
+
+        Path missing = dir.resolve("missing");
+        LinuxException e = assertThrows(LinuxException.class, () -> FileDescriptors.syncFileSystem(missing));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    private static long openDescriptors() throws Exception {
+        try (var list = Files.list(Path.of("/proc/self/fd"))) {
+            return list.count();
+        }
+    }
 }

@@ -25,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,11 +76,29 @@ public final class EntryWriter {
     private final Map<String, String> placed = new HashMap<>();
     /** One large buffer for every file's content: fewer, larger reads and writes than transferTo's 16 KiB. */
     private final byte[] copyBuffer = new byte[1 << 18];
+    /** The content digest of each regular file written, by path relative to the root; null unless asked for. */
+    private Map<String, byte[]> contentDigests;
+    private MessageDigest contentDigest;
 
     /** @param root an existing, real directory that this writer alone writes to */
     public EntryWriter(Path root, Privilege privilege) {
         this.root = root;
         this.privilege = privilege;
+    }
+
+    /**
+     * Makes this writer hash each regular file's content as it writes it, with {@code digest}, so that a tree's
+     * checksum need not read the files back ({@link #contentDigestOf}).
+     */
+    public EntryWriter hashingContent(MessageDigest digest) {
+        contentDigest = digest;
+        contentDigests = new HashMap<>();
+        return this;
+    }
+
+    /** The digest of the regular file at {@code relative} as this writer left it, if it wrote it and was asked to hash. */
+    public Optional<byte[]> contentDigestOf(String relative) {
+        return contentDigests == null ? Optional.empty() : Optional.ofNullable(contentDigests.get(relative));
     }
 
     /** Reads {@code reader} to its end and writes each entry where {@code placement} puts it. */
@@ -128,6 +147,7 @@ public final class EntryWriter {
                 return;
             }
             Path path = parentOf(entry, parts).resolve(parts.getLast());
+            if (contentDigests != null) contentDigests.remove(relative);
             Existing existing = kindOf(path);
             boolean merge = false;
             if (existing != Existing.NOTHING) {
@@ -145,7 +165,7 @@ public final class EntryWriter {
                     }
                 }
             }
-            if (!merge) create(entry, path, content);
+            if (!merge) create(entry, path, relative, content);
             if (incomingIsDirectory) directories.put(relative, entry);
             madeByArchive.add(relative);
             placed.put(entry.name(), relative);
@@ -181,14 +201,19 @@ public final class EntryWriter {
         return dir;
     }
 
-    private void create(AciEntry entry, Path path, InputStream content) throws IOException, RocketException {
+    private void create(AciEntry entry, Path path, String relative, InputStream content)
+            throws IOException, RocketException {
         switch (entry.type()) {
             case DIRECTORY -> Files.createDirectory(path);
             case FILE -> {
                 try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    for (int n; (n = content.read(copyBuffer)) >= 0; ) out.write(copyBuffer, 0, n);
+                    for (int n; (n = content.read(copyBuffer)) >= 0; ) {
+                        out.write(copyBuffer, 0, n);
+                        if (contentDigest != null) contentDigest.update(copyBuffer, 0, n);
+                    }
                 }
+                if (contentDigests != null) contentDigests.put(relative, contentDigest.digest());
                 setMetadata(path, entry);
             }
             case SYMLINK -> {
@@ -250,6 +275,10 @@ public final class EntryWriter {
         DirectoryDeletion.delete(path);
         directories.remove(relative);
         directories.subMap(relative + "/", relative + "0").clear();
+        if (contentDigests != null) {
+            contentDigests.remove(relative);
+            contentDigests.keySet().removeIf(file -> file.startsWith(relative + "/"));
+        }
     }
 
     /** The components of a relative path, checked again although the reader already refuses such names. */

@@ -99,8 +99,8 @@ public final class PassRender implements AutoCloseable {
         Path tree = staging;
         checksumming = Thread.ofPlatform().daemon().name("tree-checksum").start(() -> {
             try {
-                checksum = TreeChecksum.of(tree);
-            } catch (IOException | SpecException | RuntimeException e) {
+                checksum = TreeChecksum.of(tree, TreeChecksum.writtenBy(writer));
+            } catch (IOException | RuntimeException e) {
                 // no checksum: the tree is not adopted, and the caller renders as usual (and reports)
             }
         });
@@ -114,6 +114,7 @@ public final class PassRender implements AutoCloseable {
     public boolean adopt(ImageId id) {
         finishPass();
         if (staging == null || !awaitChecksum() || checksum == null) return false;
+        dev.rocket.base.Trace.mark("fetch: tree checksum ready");
         try {
             boolean adopted = trees.adopt(id, staging, checksum);
             if (adopted) staging = null;

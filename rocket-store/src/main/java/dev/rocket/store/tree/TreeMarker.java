@@ -1,10 +1,10 @@
 package dev.rocket.store.tree;
 
+import dev.rocket.os.linux.FileDescriptors;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.ImageId;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +21,15 @@ import java.util.Optional;
  * The completion marker of a tree, written last, after the tree is on disk: while it is missing the tree is
  * incomplete and never used. It records what verification and garbage collection need, one field per line:
  * <pre>
- * checksum sha512-...
+ * checksum-v2 sha512-... the tree's {@link TreeChecksum}
  * image sha512-...     the image rendered
  * layer sha512-...     each layer applied, lowest first
  * </pre>
  */
 final class TreeMarker {
+
+    /** The line of the checksum; it names the checksum's definition, which changed once. */
+    private static final String CHECKSUM = "checksum-v2";
 
     private TreeMarker() {
     }
@@ -35,7 +38,8 @@ final class TreeMarker {
     static void write(Path marker, Path tree, TreeChecksum checksum, ImageId image, List<ImageId> layers)
             throws IOException {
         syncTree(tree);
-        StringBuilder text = new StringBuilder("checksum ").append(checksum).append('\n');
+        dev.rocket.base.Trace.mark("tree synced");
+        StringBuilder text = new StringBuilder(CHECKSUM + " ").append(checksum).append('\n');
         text.append("image ").append(image).append('\n');
         for (ImageId layer : layers) text.append("layer ").append(layer).append('\n');
         Path temp = marker.resolveSibling(marker.getFileName() + ".tmp");
@@ -64,7 +68,11 @@ final class TreeMarker {
                 int space = line.indexOf(' ');
                 String value = line.substring(space + 1);
                 switch (space < 0 ? line : line.substring(0, space)) {
-                    case "checksum" -> checksum = new TreeChecksum(value);
+                    case CHECKSUM -> checksum = new TreeChecksum(value);
+                    // an older Rocket's checksum, of another definition: that tree is rendered again
+                    case "checksum" -> {
+                        return Optional.empty();
+                    }
                     case "image" -> image = ImageId.parse(value);
                     case "layer" -> layers.add(ImageId.parse(value));
                     default -> throw new IOException("unknown line in " + marker + ": " + line);
@@ -81,22 +89,12 @@ final class TreeMarker {
     }
 
     /**
-     * Flushes {@code tree} with one syncfs(2) of its filesystem ({@code sync --file-system}, coreutils)
-     * instead of an fsync per file: a tree of thousands of small files would otherwise pay thousands of
-     * journal commits, and only the marker written after it needs to be ordered behind the tree's data.
+     * Flushes {@code tree} with one syncfs(2) of its filesystem instead of an fsync per file: a tree of thousands
+     * of small files would otherwise pay thousands of journal commits, and only the marker written after it needs
+     * to be ordered behind the tree's data.
      */
     private static void syncTree(Path tree) throws IOException {
-        Process sync = new ProcessBuilder("sync", "--file-system", tree.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectErrorStream(true)
-                .start();
-        try {
-            if (sync.waitFor() != 0) throw new IOException("sync --file-system " + tree + " failed with status " + sync.exitValue());
-        } catch (InterruptedException e) {
-            sync.destroy();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while flushing " + tree);
-        }
+        FileDescriptors.syncFileSystem(tree);
     }
 
     private static void sync(Path path) throws IOException {

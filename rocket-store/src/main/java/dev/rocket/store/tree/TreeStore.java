@@ -130,8 +130,6 @@ public final class TreeStore {
             return tree;
         } catch (IOException e) {
             throw failed("cannot verify tree " + key, e);
-        } catch (SpecException e) {
-            throw RocketException.invalid("cannot verify tree " + key, e);
         }
     }
 
@@ -241,7 +239,7 @@ public final class TreeStore {
             FileMetadata.chmod(staging, TREE_MODE);
             Path rootfs = Files.createDirectory(staging.resolve(AciEntryName.ROOTFS));
             FileMetadata.chmod(rootfs, TREE_MODE);
-            return new PassRender(this, staging, new EntryWriter(rootfs, privilege));
+            return new PassRender(this, staging, new EntryWriter(rootfs, privilege).hashingContent(TreeChecksum.contentDigest()));
         } catch (IOException e) {
             throw failed("cannot create a directory to render into in " + layout.tmp(), e);
         }
@@ -276,7 +274,7 @@ public final class TreeStore {
         FileMetadata.chmod(dir, TREE_MODE);
         FileMetadata.chmod(rootfs, TREE_MODE);
         Files.write(dir.resolve(AciEntryName.MANIFEST), resolved.manifest());
-        EntryWriter writer = new EntryWriter(rootfs, privilege);
+        EntryWriter writer = new EntryWriter(rootfs, privilege).hashingContent(TreeChecksum.contentDigest());
         for (RenderLayer<ImageId> layer : resolved.layers()) {
             // The blob was hashed when stored (and `rkt image verify` re-checks it): not hashed again here.
             try (InputStream blob = images.openBlob(layer.image()); AciReader reader = AciReader.openKnown(blob)) {
@@ -286,12 +284,7 @@ public final class TreeStore {
             }
         }
         writer.finish();
-        TreeChecksum checksum;
-        try {
-            checksum = TreeChecksum.of(dir);
-        } catch (SpecException e) {
-            throw RocketException.invalid("the tree rendered from image " + image + " is not an image layout", e);
-        }
+        TreeChecksum checksum = TreeChecksum.of(dir, TreeChecksum.writtenBy(writer));
         List<ImageId> layers = resolved.layerIds();
         TreeMarker.write(layout.treeMarker(key.value()), dir, checksum, image, layers);
         return new RenderedTree(key, image, layers, dir, checksum);

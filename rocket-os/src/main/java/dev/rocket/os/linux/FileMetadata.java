@@ -14,21 +14,18 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * Owner, times and mode of a file, also of a symbolic link itself, as extracting an image needs and NIO cannot
- * do on links: {@code lchown}, {@code fchownat}, {@code utimensat} and {@code fchmodat}. With
- * {@link LinkOption#NOFOLLOW_LINKS} a call acts on a symbolic link rather than on its target.
+ * do on links: {@code lchown}, {@code fchownat}, {@code utimensat} and {@code fchmodat} (through
+ * {@link SystemCalls}, but for glibc's {@code fchmodat} on links). With {@link LinkOption#NOFOLLOW_LINKS} a call
+ * acts on a symbolic link rather than on its target.
  */
 public final class FileMetadata {
 
     /** {@code UTIME_OMIT}: leave this time as it is. */
     private static final long UTIME_OMIT = (1L << 30) - 2;
 
-    private static final MethodHandle LCHOWN = Libc.function("lchown",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final MethodHandle FCHOWNAT = Libc.function("fchownat",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle UTIMENSAT = Libc.function("utimensat",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-    private static final MethodHandle FCHMODAT = Libc.function("fchmodat",
+    // With AT_SYMLINK_NOFOLLOW glibc's: the system call has no flags argument, so it would follow a symbolic link
+    // where the caller asked not to (glibc refuses a link instead)
+    private static final MethodHandle FCHMODAT_NOFOLLOW = Libc.function("fchmodat",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
     private FileMetadata() {
@@ -37,8 +34,10 @@ public final class FileMetadata {
     /** Sets owner and group of {@code path} without following a symbolic link there. */
     public static void lchown(Path path, int uid, int gid) throws LinuxException {
         String shown = path.toString();
+        // fchownat with AT_SYMLINK_NOFOLLOW is lchown; aarch64 has no lchown system call
         Libc.call("lchown", shown, Libc.quote(shown) + ", " + uid + ", " + gid,
-                (arena, state) -> (int) LCHOWN.invokeExact(state, Libc.cString(arena, shown), uid, gid));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.FCHOWNAT, Libc.AT_FDCWD,
+                        SystemCalls.pointer(Libc.cString(arena, shown)), uid, gid, Libc.AT_SYMLINK_NOFOLLOW));
     }
 
     /** Sets owner and group of {@code name} in the directory {@code dir}. */
@@ -47,7 +46,8 @@ public final class FileMetadata {
         int flags = atFlags(options);
         String shown = dir.describe(name);
         Libc.call("fchownat", shown, Libc.quote(shown) + ", " + uid + ", " + gid + flagsShown(flags),
-                (arena, state) -> (int) FCHOWNAT.invokeExact(state, dirFd, Libc.cString(arena, name), uid, gid, flags));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.FCHOWNAT, dirFd,
+                        SystemCalls.pointer(Libc.cString(arena, name)), uid, gid, flags));
     }
 
     /**
@@ -87,14 +87,17 @@ public final class FileMetadata {
                     MemorySegment times = arena.allocate(JAVA_LONG, 4);
                     putTimespec(times, 0, access);
                     putTimespec(times, 2, modification);
-                    return (int) UTIMENSAT.invokeExact(state, dirFd, Libc.cString(arena, name), times, flags);
+                    return SystemCalls.invoke(state, SystemCalls.UTIMENSAT, dirFd,
+                            SystemCalls.pointer(Libc.cString(arena, name)), SystemCalls.pointer(times), flags);
                 });
     }
 
     private static void fchmodat(int dirFd, String name, String shown, int mode, int flags) throws LinuxException {
         if ((mode & ~07777) != 0) throw new IllegalArgumentException("a mode is at most 07777, not 0" + Integer.toOctalString(mode));
         Libc.call("fchmodat", shown, Libc.quote(shown) + ", 0" + Integer.toOctalString(mode) + flagsShown(flags),
-                (arena, state) -> (int) FCHMODAT.invokeExact(state, dirFd, Libc.cString(arena, name), mode, flags));
+                (arena, state) -> flags == 0
+                        ? SystemCalls.invoke(state, SystemCalls.FCHMODAT, dirFd, SystemCalls.pointer(Libc.cString(arena, name)), mode)
+                        : (int) FCHMODAT_NOFOLLOW.invokeExact(state, dirFd, Libc.cString(arena, name), mode, flags));
     }
 
     /** A {@code struct timespec} is two longs: seconds and nanoseconds. */

@@ -9,7 +9,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 public final class Processes {
 
     private static final MethodHandle GETPID = Libc.infallible("getpid", FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle KILL = Libc.function("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle UMASK = Libc.infallible("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
     private Processes() {
@@ -27,7 +26,7 @@ public final class Processes {
                     + " (which would signal a process group or every process)");
         }
         int number = signal.number();
-        Libc.call("kill", null, pid + ", " + signal, (arena, state) -> (int) KILL.invokeExact(state, pid, number));
+        Libc.call("kill", null, pid + ", " + signal, (arena, state) -> SystemCalls.invoke(state, SystemCalls.KILL, pid, number));
     }
 
     /** Sets the file mode creation mask of the whole process and returns the previous one. */

@@ -37,6 +37,14 @@ public final class SystemCalls {
     static final int PRCTL = Arch.pick(157, 167);
     static final int MKNODAT = Arch.pick(259, 33);
     static final int SYNCFS = Arch.pick(306, 267);
+    static final int LSETXATTR = Arch.pick(189, 6);
+    static final int LGETXATTR = Arch.pick(192, 9);
+    static final int LLISTXATTR = Arch.pick(195, 12);
+    static final int LREMOVEXATTR = Arch.pick(198, 15);
+    static final int FCHOWNAT = Arch.pick(260, 54);
+    static final int UTIMENSAT = Arch.pick(280, 88);
+    static final int FCHMODAT = Arch.pick(268, 53);
+    static final int KILL = Arch.pick(62, 129);
 
     private static final int ARGUMENTS = 6;
 

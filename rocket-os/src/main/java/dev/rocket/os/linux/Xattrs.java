@@ -17,19 +17,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * Extended attributes of any namespace ({@code user.}, {@code trusted.}, {@code security.}, ...) on a file or on a
- * symbolic link itself: {@code lgetxattr}, {@code llistxattr}, {@code lsetxattr}, {@code lremovexattr}. NIO's
+ * symbolic link itself: {@code lgetxattr}, {@code llistxattr}, {@code lsetxattr}, {@code lremovexattr} (through {@link SystemCalls}). NIO's
  * {@code UserDefinedFileAttributeView} reaches only {@code user.} and follows links.
  */
 public final class Xattrs {
-
-    private static final MethodHandle LGETXATTR = Libc.function("lgetxattr",
-            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle LLISTXATTR = Libc.function("llistxattr",
-            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle LSETXATTR = Libc.function("lsetxattr",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle LREMOVEXATTR = Libc.function("lremovexattr",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
     private Xattrs() {
     }
@@ -40,8 +31,8 @@ public final class Xattrs {
         try {
             while (true) {
                 long size = Libc.call("lgetxattr", shown, Libc.quote(shown) + ", " + Libc.quote(name) + ", NULL, 0",
-                        (arena, state) -> (long) LGETXATTR.invokeExact(state, Libc.cString(arena, shown),
-                                Libc.cString(arena, name), MemorySegment.NULL, 0L));
+                        (arena, state) -> SystemCalls.invoke(state, SystemCalls.LGETXATTR,
+                                SystemCalls.pointer(Libc.cString(arena, shown)), SystemCalls.pointer(Libc.cString(arena, name)), 0L, 0L));
                 try {
                     return Optional.of(read(shown, name, size));
                 } catch (LinuxException e) {
@@ -60,13 +51,14 @@ public final class Xattrs {
         String shown = path.toString();
         while (true) {
             long size = Libc.call("llistxattr", shown, Libc.quote(shown) + ", NULL, 0",
-                    (arena, state) -> (long) LLISTXATTR.invokeExact(state, Libc.cString(arena, shown),
-                            MemorySegment.NULL, 0L));
+                    (arena, state) -> SystemCalls.invoke(state, SystemCalls.LLISTXATTR,
+                            SystemCalls.pointer(Libc.cString(arena, shown)), 0L, 0L));
             byte[] names = new byte[(int) size];
             try {
                 long read = Libc.call("llistxattr", shown, Libc.quote(shown) + ", list, " + size, (arena, state) -> {
                     MemorySegment buffer = arena.allocate(Math.max(size, 1));
-                    long length = (long) LLISTXATTR.invokeExact(state, Libc.cString(arena, shown), buffer, size);
+                    long length = SystemCalls.invoke(state, SystemCalls.LLISTXATTR,
+                            SystemCalls.pointer(Libc.cString(arena, shown)), SystemCalls.pointer(buffer), size);
                     if (length > 0) MemorySegment.copy(buffer, JAVA_BYTE, 0, names, 0, (int) length);
                     return length;
                 });
@@ -81,16 +73,17 @@ public final class Xattrs {
     public static void set(Path path, String name, byte[] value) throws LinuxException {
         String shown = path.toString();
         Libc.call("lsetxattr", shown, Libc.quote(shown) + ", " + Libc.quote(name) + ", " + value.length + " bytes",
-                (arena, state) -> (int) LSETXATTR.invokeExact(state, Libc.cString(arena, shown),
-                        Libc.cString(arena, name), arena.allocateFrom(JAVA_BYTE, value), (long) value.length, 0));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.LSETXATTR, SystemCalls.pointer(Libc.cString(arena, shown)),
+                        SystemCalls.pointer(Libc.cString(arena, name)), SystemCalls.pointer(arena.allocateFrom(JAVA_BYTE, value)),
+                        value.length, 0));
     }
 
     /** Removes attribute {@code name}; fails with {@code ENODATA} when the file does not have it. */
     public static void remove(Path path, String name) throws LinuxException {
         String shown = path.toString();
         Libc.call("lremovexattr", shown, Libc.quote(shown) + ", " + Libc.quote(name),
-                (arena, state) -> (int) LREMOVEXATTR.invokeExact(state, Libc.cString(arena, shown),
-                        Libc.cString(arena, name)));
+                (arena, state) -> SystemCalls.invoke(state, SystemCalls.LREMOVEXATTR,
+                        SystemCalls.pointer(Libc.cString(arena, shown)), SystemCalls.pointer(Libc.cString(arena, name))));
     }
 
     private static byte[] read(String path, String name, long size) throws LinuxException {
@@ -98,8 +91,8 @@ public final class Xattrs {
         long read = Libc.call("lgetxattr", path, Libc.quote(path) + ", " + Libc.quote(name) + ", value, " + size,
                 (arena, state) -> {
                     MemorySegment buffer = arena.allocate(Math.max(size, 1));
-                    long length = (long) LGETXATTR.invokeExact(state, Libc.cString(arena, path),
-                            Libc.cString(arena, name), buffer, size);
+                    long length = SystemCalls.invoke(state, SystemCalls.LGETXATTR, SystemCalls.pointer(Libc.cString(arena, path)),
+                            SystemCalls.pointer(Libc.cString(arena, name)), SystemCalls.pointer(buffer), size);
                     if (length > 0) MemorySegment.copy(buffer, JAVA_BYTE, 0, value, 0, (int) length);
                     return length;
                 });

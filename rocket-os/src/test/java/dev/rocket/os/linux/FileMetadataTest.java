@@ -89,6 +89,20 @@ class FileMetadataTest {
     }
 
     @Test
+    void chmodWithoutNoFollowActsOnTheTargetAndNamesAMissingFile() throws Exception {
+        Path target = Files.createFile(dir.resolve("target"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), target);
+
+        FileMetadata.chmod(link, 02711);
+
+        assertEquals(02711, (int) Files.getAttribute(target, "unix:mode") & 07777);
+        Path missing = dir.resolve("missing");
+        LinuxException e = assertThrows(LinuxException.class, () -> FileMetadata.chmod(missing, 0600));
+        assertTrue(e.is(Errno.ENOENT), e.getMessage());
+        assertTrue(e.getMessage().startsWith("fchmodat(\"" + missing + "\", 0600, 0)"), e.getMessage());
+    }
+
+    @Test
     void chmodOfALinkItselfIsNotSupported() throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("link"), Files.createFile(dir.resolve("target")));
 

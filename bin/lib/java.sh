@@ -73,10 +73,11 @@ rocket_aot_fresh() {
 # classes on demand, already parsed and verified; with AOT class linking every start would load all ~4300
 # classes the training saw, which made `rkt version` slower than without a cache (docs/performance.md).
 rocket_train_aot() {
-  local tmp
+  local tmp sqlite=()
+  rocket_sqlite_flags
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/rocket-aot.XXXXXX") || return 0
   if "$JAVA_HOME/bin/java" "${ROCKET_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$tmp/cache.aot" -XX:-AOTClassLinking -Xlog:aot=off -Xlog:cds=off \
-       -cp "$ROCKET_JAR" dev.rocket.cli.AotTraining "$tmp/work" >"$ROCKET_AOT.log" 2>&1 </dev/null \
+       "${sqlite[@]}" -cp "$ROCKET_JAR" dev.rocket.cli.AotTraining "$tmp/work" >"$ROCKET_AOT.log" 2>&1 </dev/null \
      && [ -s "$tmp/cache.aot" ]; then
     mv -f "$tmp/cache.aot" "$ROCKET_AOT"
   fi
@@ -96,6 +97,15 @@ rocket_train_aot_if_stale() {
   disown 2>/dev/null || true
 }
 
+# Sets the caller's array `sqlite` to the flags that load sqlite-jdbc's native library as the build unpacked it (no
+# extraction to /tmp, no `uname -o` per start), with its temp dir there too: at first load sqlite-jdbc lists its
+# whole temp dir for stale copies to delete (a busy /tmp of 4000 entries cost ~80 ms per command).
+rocket_sqlite_flags() {
+  local native="$ROCKET_ROOT/rocket-cli/target/sqlite-native/org/sqlite/native/Linux/${HOSTTYPE:-x86_64}"
+  [ -f "$native/libsqlitejdbc.so" ] || return 0
+  sqlite=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dorg.sqlite.tmpdir="$native")
+}
+
 # Replaces this shell with the JVM running MAIN_CLASS.
 rocket_exec() {
   local main_class=$1
@@ -103,9 +113,7 @@ rocket_exec() {
   rocket_find_jdk
   rocket_build_if_stale
   local aot=() sqlite=()
-  # sqlite-jdbc's native library as the build unpacked it (no extraction to /tmp, no `uname -o` per start)
-  local native="$ROCKET_ROOT/rocket-cli/target/sqlite-native/org/sqlite/native/Linux/${HOSTTYPE:-x86_64}"
-  [ -f "$native/libsqlitejdbc.so" ] && sqlite=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+  rocket_sqlite_flags
   if rocket_aot_fresh; then
     aot=(-XX:AOTCache="$ROCKET_AOT" -Xlog:aot=off -Xlog:cds=off)
   else

@@ -223,10 +223,8 @@ final class NativeAesGcm extends CipherSpi {
             byte[] tag = new byte[tagBytes];
             check("tag", (int) gcm.control.invokeExact(context, OpenSslGcm.CTRL_GET_TAG, tagBytes, MemorySegment.ofArray(tag)));
             System.arraycopy(tag, 0, output, outputOffset + plain.length, tagBytes);
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable e) {
-            throw new ProviderException("OpenSSL's AES-GCM failed", e);
+            throw failure(e);
         } finally {
             free(gcm, context);
         }
@@ -251,10 +249,8 @@ final class NativeAesGcm extends CipherSpi {
             // 1 when the tag matches; 0 when it does not (the plaintext is then discarded)
             authentic = (int) gcm.finish.invokeExact(context, MemorySegment.ofArray(new byte[16]),
                     MemorySegment.ofArray(written)) == 1;
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable e) {
-            throw new ProviderException("OpenSSL's AES-GCM failed", e);
+            throw failure(e);
         } finally {
             free(gcm, context);
         }
@@ -294,20 +290,23 @@ final class NativeAesGcm extends CipherSpi {
             MemorySegment context = (MemorySegment) gcm.newContext.invokeExact();
             if (context.equals(MemorySegment.NULL)) throw new ProviderException("OpenSSL could not allocate a cipher context");
             return context;
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable e) {
-            throw new ProviderException("OpenSSL's AES-GCM failed", e);
+            throw failure(e);
         }
+    }
+
+    /** A native call's failure: unchecked ones as they are, the checked ones {@code invokeExact} declares wrapped. */
+    private static RuntimeException failure(Throwable e) {
+        if (e instanceof RuntimeException unchecked) return unchecked;
+        if (e instanceof Error error) throw error;
+        return new ProviderException("OpenSSL's AES-GCM failed", e);
     }
 
     private static void free(OpenSslGcm gcm, MemorySegment context) {
         try {
             gcm.freeContext.invokeExact(context);
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable e) {
-            throw new ProviderException("OpenSSL's AES-GCM failed", e);
+            throw failure(e);
         }
     }
 

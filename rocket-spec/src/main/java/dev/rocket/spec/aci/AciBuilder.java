@@ -26,15 +26,6 @@ import java.util.stream.Stream;
  */
 public final class AciBuilder {
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
-
     private final XattrReader xattrs;
 
     public AciBuilder(XattrReader xattrs) {
@@ -82,19 +73,20 @@ public final class AciBuilder {
             throws IOException, SpecException {
         Map<String, Object> unix = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) unix.get("mode");
-        int fileType = mode & S_IFMT;
-        AciEntry.Type type;
+        FileModeType fileType = FileModeType.of(mode).orElseThrow(() ->
+                new SpecException(name, null, "unsupported file type " + FileModeType.bitsOf(mode)));
+        AciEntry.Type type = null;
         Optional<String> linkTarget = Optional.empty();
         long size = 0;
         int major = 0;
         int minor = 0;
         switch (fileType) {
-            case S_IFDIR -> type = AciEntry.Type.DIRECTORY;
-            case S_IFLNK -> {
+            case DIRECTORY -> type = AciEntry.Type.DIRECTORY;
+            case SYMLINK -> {
                 type = AciEntry.Type.SYMLINK;
                 linkTarget = Optional.of(Files.readSymbolicLink(file).toString());
             }
-            case S_IFREG -> {
+            case FILE -> {
                 String inode = unix.get("dev") + ":" + unix.get("ino");
                 String first = ((Integer) unix.get("nlink")) > 1 ? inodes.putIfAbsent(inode, name) : null;
                 if (first != null) {
@@ -105,15 +97,14 @@ public final class AciBuilder {
                     size = (Long) unix.get("size");
                 }
             }
-            case S_IFCHR, S_IFBLK -> {
-                type = fileType == S_IFCHR ? AciEntry.Type.CHAR_DEVICE : AciEntry.Type.BLOCK_DEVICE;
+            case CHAR_DEVICE, BLOCK_DEVICE -> {
+                type = fileType == FileModeType.CHAR_DEVICE ? AciEntry.Type.CHAR_DEVICE : AciEntry.Type.BLOCK_DEVICE;
                 long rdev = (Long) unix.get("rdev");
                 major = (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
                 minor = (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
             }
-            case S_IFIFO -> type = AciEntry.Type.FIFO;
-            case S_IFSOCK -> throw new SpecException(name, null, "a socket cannot be put into an image; remove it");
-            default -> throw new SpecException(name, null, "unsupported file type " + Integer.toOctalString(fileType));
+            case FIFO -> type = AciEntry.Type.FIFO;
+            case SOCKET -> throw new SpecException(name, null, "a socket cannot be put into an image; remove it");
         }
         int uid = (Integer) unix.get("uid");
         int gid = (Integer) unix.get("gid");

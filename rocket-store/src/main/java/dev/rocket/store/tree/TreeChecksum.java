@@ -4,6 +4,7 @@ import dev.rocket.os.crypto.OpenSslProvider;
 import dev.rocket.os.linux.Xattrs;
 import dev.rocket.store.extract.EntryWriter;
 import dev.rocket.spec.aci.AciEntryName;
+import dev.rocket.spec.aci.FileModeType;
 import dev.rocket.spec.aci.XattrReader;
 
 import java.io.IOException;
@@ -50,13 +51,6 @@ public record TreeChecksum(String value) {
         Optional<byte[]> of(String relativePath);
     }
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
     private static final String ATTRIBUTES = "unix:mode,uid,gid,size,lastModifiedTime,ino,dev,nlink,rdev";
 
     public TreeChecksum {
@@ -148,14 +142,15 @@ public record TreeChecksum(String value) {
             Path file = tree.resolve(name);
             Map<String, Object> unix = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) unix.get("mode");
+            FileModeType type = FileModeType.of(mode).orElseThrow(() ->
+                    new IOException(file + " has file type " + FileModeType.bitsOf(mode) + ", which no tree holds"));
             field(name);
-            field(mode & S_IFMT);
-            field(mode & 07777);
+            field(mode); // type and permission bits
             field((Integer) unix.get("uid"));
             field((Integer) unix.get("gid"));
             field(((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS));
-            switch (mode & S_IFMT) {
-                case S_IFREG -> {
+            switch (type) {
+                case FILE -> {
                     String inode = unix.get("dev") + ":" + unix.get("ino");
                     String first = (Integer) unix.get("nlink") > 1 ? firstNameOfInode.putIfAbsent(inode, name) : null;
                     if (first != null) {
@@ -165,11 +160,9 @@ public record TreeChecksum(String value) {
                         field(known.of(name).orElse(null) instanceof byte[] digest ? digest : contentOf(file));
                     }
                 }
-                case S_IFLNK -> field(Files.readSymbolicLink(file).toString());
-                case S_IFCHR, S_IFBLK -> field((Long) unix.get("rdev"));
-                case S_IFDIR, S_IFIFO -> { }
-                default -> throw new IOException(file + " is neither a file, directory, symlink, device nor FIFO;"
-                        + " a rendered tree holds none such");
+                case SYMLINK -> field(Files.readSymbolicLink(file).toString());
+                case CHAR_DEVICE, BLOCK_DEVICE -> field((Long) unix.get("rdev"));
+                case DIRECTORY, FIFO, SOCKET -> { }
             }
             Map<String, byte[]> xattrs = everyNamespace().read(file);
             field(xattrs.size());

@@ -3,10 +3,7 @@ package dev.rocket.store.tree;
 import dev.rocket.base.RocketException;
 import dev.rocket.os.linux.FileMetadata;
 import dev.rocket.os.linux.Xattrs;
-import dev.rocket.spec.aci.AciReader;
-import dev.rocket.spec.types.AcIdentifier;
 import dev.rocket.spec.types.ImageId;
-import dev.rocket.store.ImageRecordInfo;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 import dev.rocket.store.TestTar;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -51,24 +47,16 @@ class TreeChecksumTest {
         images.close();
     }
 
-    private static ImageId put(ImageStore images, TestTar tar) throws Exception {
-        byte[] bytes = tar.bytes();
-        var manifest = AciReader.manifestOf(new ByteArrayInputStream(bytes));
-        Map<AcIdentifier, String> labels = new LinkedHashMap<>();
-        manifest.labels().list().forEach(label -> labels.put(label.name(), label.value()));
-        return images.write(new ByteArrayInputStream(bytes), ImageRecordInfo.of(manifest.name(), labels));
-    }
-
     /** A tree of two layers: the upper one replaces a file and a directory of the lower one. */
     private RenderedTree layered() throws Exception {
         return layered(images, trees);
     }
 
     private static RenderedTree layered(ImageStore images, TreeStore trees) throws Exception {
-        ImageId lower = put(images, TestTar.image("example.com/lower")
+        ImageId lower = TreeStoreTest.put(images, TestTar.image("example.com/lower")
                 .file("rootfs/replaced", "old content").dir("rootfs/dir").file("rootfs/dir/old", "old")
                 .file("rootfs/kept", "kept"));
-        return trees.render(put(images, TestTar.image("example.com/upper",
+        return trees.render(TreeStoreTest.put(images, TestTar.image("example.com/upper",
                         "\"dependencies\": [{\"imageName\": \"example.com/lower\", \"imageID\": \"" + lower + "\"}]")
                 .file("rootfs/replaced", "new content").file("rootfs/dir", "now a file")
                 .file("rootfs/a", "linked").hardlink("rootfs/b", "rootfs/a").symlink("rootfs/link", "a")

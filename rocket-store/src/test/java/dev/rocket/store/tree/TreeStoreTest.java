@@ -53,11 +53,17 @@ class TreeStoreTest {
 
     /** Stores an image under the name and labels of its manifest, as a fetch would. */
     private ImageId put(String name, TestTar tar) throws Exception {
+        ImageId id = put(images, tar);
+        assertEquals(name, images.get(id).name().value());
+        return id;
+    }
+
+    /** Stores an image into {@code images} under the name and labels of its manifest, as a fetch would. */
+    static ImageId put(ImageStore images, TestTar tar) throws Exception {
         byte[] bytes = tar.bytes();
         var manifest = AciReader.manifestOf(new ByteArrayInputStream(bytes));
         Map<AcIdentifier, String> labels = new LinkedHashMap<>();
         manifest.labels().list().forEach(label -> labels.put(label.name(), label.value()));
-        assertEquals(name, manifest.name().value());
         return images.write(new ByteArrayInputStream(bytes), ImageRecordInfo.of(manifest.name(), labels));
     }
 

@@ -30,8 +30,8 @@ public final class CommandRunner {
         this.tool = tool;
     }
 
-    public int run(Object rootCommand, PrintStream out, PrintStream err, String... args) {
-        CommandLine commandLine = new CommandLine(rootCommand);
+    public int run(ToolCommand rootCommand, PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(rootCommand.commandSpec());
         if (rootCommand instanceof Subcommands subcommands) register(commandLine, subcommands, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -68,6 +68,7 @@ class GeneratedCommandSpecsTest {
         }
         assertInjected(expected);
         assertInjected(actual);
+        for (ArgSpec arg : actual.args()) assertBoundToItsField(actual, arg);
         assertEquals(reflected.getSubcommands().keySet(), generated.getSubcommands().keySet(), where + " subcommands");
         for (String name : reflected.getSubcommands().keySet()) {
             assertSameModel(reflected.getSubcommands().get(name), generated.getSubcommands().get(name));
@@ -90,6 +91,53 @@ class GeneratedCommandSpecsTest {
                 }
             }
         }
+    }
+
+    /**
+     * A value set through the generated model lands in the field the model names (picocli's toString of the arg,
+     * {@code field TYPE CLASS.NAME}), and reading it back through the model gives it again.
+     */
+    private static void assertBoundToItsField(CommandSpec spec, ArgSpec arg) throws Exception {
+        String where = spec.qualifiedName() + " " + arg;
+        String member = arg.toString().substring(arg.toString().lastIndexOf(' ') + 1);
+        Class<?> declaring = Class.forName(member.substring(0, member.lastIndexOf('.')));
+        Field field = declaring.getDeclaredField(member.substring(member.lastIndexOf('.') + 1));
+        field.setAccessible(true);
+        Object owner = owner(spec, declaring);
+        Object old = arg.getValue();
+        assertEquals(old, field.get(owner), where);
+        Object sentinel = sentinel(field.getType(), old);
+        arg.setValue(sentinel);
+        assertEquals(sentinel, field.get(owner), where);
+        assertEquals(sentinel, arg.getValue(), where);
+        arg.setValue(old);
+        assertEquals(old, field.get(owner), where);
+    }
+
+    /** The object holding the fields of {@code declaring}: the command, a mixin, or (inherited options) an ancestor's. */
+    private static Object owner(CommandSpec spec, Class<?> declaring) {
+        for (CommandSpec command = spec; command != null; command = command.parent()) {
+            if (declaring.isInstance(command.userObject())) return command.userObject();
+            for (CommandSpec mixin : command.mixins().values()) {
+                if (declaring.isInstance(mixin.userObject())) return mixin.userObject();
+            }
+        }
+        throw new AssertionError("no " + declaring + " above " + spec.qualifiedName());
+    }
+
+    /** A value of {@code type} different from {@code old}. */
+    private static Object sentinel(Class<?> type, Object old) {
+        if (type == boolean.class) return !(Boolean) old;
+        if (type == int.class) return 4242;
+        if (type == String.class) return "sentinel";
+        if (type == java.nio.file.Path.class) return java.nio.file.Path.of("/sentinel");
+        if (type == java.time.Duration.class) return java.time.Duration.ofSeconds(4242);
+        if (type == List.class) return new ArrayList<>(List.of("sentinel"));
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return constants[0] == old ? constants[1] : constants[0];
+        }
+        throw new AssertionError("give the test a value of " + type);
     }
 
     private static String describe(CommandSpec spec) {

@@ -3,11 +3,15 @@ package dev.rocket.cli;
 import dev.rocket.base.RocketException;
 import dev.rocket.spec.SpecException;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +19,10 @@ import java.util.Set;
 /**
  * Runs a picocli command tree and turns every outcome into an exit code: the one place where exceptions
  * become messages. User mistakes print one line {@code tool: message}; only unexpected failures print a
- * stack trace, and only with {@code --debug}.
+ * stack trace, and only with {@code --debug}. It is itself picocli's handler of both kinds of exceptions (not
+ * lambdas: each would cost the JDK a class spun at start-up).
  */
-public final class CommandRunner {
+public final class CommandRunner implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
     /** rkt's exit code for its own failures; an app's exit code passes through unchanged. */
     public static final int EXIT_FAILURE = 254;
@@ -30,17 +35,29 @@ public final class CommandRunner {
         this.tool = tool;
     }
 
-    public int run(Object rootCommand, PrintStream out, PrintStream err, String... args) {
-        CommandLine commandLine = new CommandLine(rootCommand);
+    public int run(ToolCommand rootCommand, PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(rootCommand.commandSpec());
         if (rootCommand instanceof Subcommands subcommands) register(commandLine, subcommands, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         // rkt's --insecure-options=image names a word that is also a subcommand
         commandLine.setAllowSubcommandsAsOptionParameters(true);
-        commandLine.setParameterExceptionHandler(this::usageError);
+        commandLine.setParameterExceptionHandler(this);
         stopAtImages(commandLine);
-        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, cl, debug(args)));
+        commandLine.setExecutionExceptionHandler(this);
+        // after the subcommands are added: picocli registers a converter with the commands there are
+        commandLine.registerConverter(Path.class, new PathConverter());
         return commandLine.execute(args);
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        return usageError(e, args);
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        return failure(e, commandLine, debug(parseResult.originalArgs().toArray(new String[0])));
     }
 
     /**

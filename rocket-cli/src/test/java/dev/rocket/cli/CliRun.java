@@ -24,7 +24,7 @@ public record CliRun(int exitCode, String out, String err) {
         return run("actool", new ActoolCommand(), args);
     }
 
-    private static CliRun run(String tool, Object root, String... args) {
+    private static CliRun run(String tool, ToolCommand root, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;

@@ -1,8 +1,11 @@
 package dev.rocket.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +63,20 @@ class CommandLineErrorsTest {
             CliRun actool = CliRun.actool(args);
             assertEquals(0, actool.exitCode());
             assertTrue(actool.out().startsWith("Usage: actool"), actool.out());
+        }
+    }
+
+    @Test
+    void aFailureShowsItsStackTraceOnlyWithDebugBeforeOrAfterTheCommand(@TempDir Path dir) {
+        String store = "--dir=" + dir;
+        CliRun plain = CliRun.rkt(store, "status", "no-such-pod");
+        assertEquals(CommandRunner.EXIT_FAILURE, plain.exitCode());
+        assertEquals(1, plain.err().lines().count(), plain.err());
+        for (String[] args : new String[][]{{store, "--debug", "status", "no-such-pod"}, {store, "status", "no-such-pod", "--debug"}}) {
+            CliRun debug = CliRun.rkt(args);
+            assertEquals(CommandRunner.EXIT_FAILURE, debug.exitCode());
+            assertTrue(debug.err().startsWith(plain.err()), debug.err());
+            assertTrue(debug.err().contains("\tat dev.rocket."), debug.err());
         }
     }
 }

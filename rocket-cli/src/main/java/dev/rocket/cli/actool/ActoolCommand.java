@@ -1,6 +1,7 @@
 package dev.rocket.cli.actool;
 
 import dev.rocket.cli.CommandRunner;
+import dev.rocket.cli.ToolCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
                 ActoolDiscoverCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND")
-public final class ActoolCommand implements Runnable {
+public final class ActoolCommand implements Runnable, ToolCommand {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print more debug information to stderr.")
     boolean debug;
@@ -29,6 +30,11 @@ public final class ActoolCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public CommandSpec commandSpec() {
+        return ActoolCommand_Spec.of(this);
+    }
 
     @Override
     public void run() {

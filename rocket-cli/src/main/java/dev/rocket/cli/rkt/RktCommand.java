@@ -2,9 +2,16 @@ package dev.rocket.cli.rkt;
 
 import dev.rocket.cli.CommandRunner;
 import dev.rocket.cli.Subcommands;
+import dev.rocket.cli.ToolCommand;
+import dev.rocket.cli.rkt.image.ImageCommand;
+import dev.rocket.cli.rkt.image.ImageCommand_Spec;
 import dev.rocket.stage0.StartWarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
 import java.util.List;
@@ -14,7 +21,7 @@ import java.util.List;
         mixinStandardHelpOptions = false,
         description = "Rocket: run App Container pods without a daemon.",
         synopsisSubcommandLabel = "COMMAND")
-public final class RktCommand implements Runnable, Subcommands {
+public final class RktCommand implements Runnable, Subcommands, ToolCommand {
 
     /** The subcommands, in the order the usage lists them; only those a command line names are built. */
     private static final List<String> SUBCOMMANDS = List.of("version", "trust", "fetch", "run", "prepare",
@@ -28,38 +35,42 @@ public final class RktCommand implements Runnable, Subcommands {
 
     // a switch, not a map of constructor references: those would load (and link) every command class at start
     @Override
-    public Object subcommand(String name) {
+    public CommandSpec subcommand(String name) {
         return switch (name) {
-            case "version" -> new RktVersionCommand();
-            case "trust" -> new TrustCommand();
-            case "fetch" -> new FetchCommand();
-            case "run" -> new RunCommand();
-            case "prepare" -> new PrepareCommand();
-            case "run-prepared" -> new RunPreparedCommand();
-            case "stop" -> new StopCommand();
-            case "cat-manifest" -> new CatManifestCommand();
-            case "list" -> new ListCommand();
-            case "status" -> new StatusCommand();
-            case "rm" -> new RmCommand();
-            case "gc" -> new GcCommand();
-            case "enter" -> new EnterCommand();
-            case "logs" -> new LogsCommand();
-            case "export" -> new ExportCommand();
-            case "metadata-service" -> new MetadataServiceCommand();
-            case "image" -> new dev.rocket.cli.rkt.image.ImageCommand();
+            case "version" -> RktVersionCommand_Spec.of(new RktVersionCommand());
+            case "trust" -> TrustCommand_Spec.of(new TrustCommand());
+            case "fetch" -> FetchCommand_Spec.of(new FetchCommand());
+            case "run" -> RunCommand_Spec.of(new RunCommand());
+            case "prepare" -> PrepareCommand_Spec.of(new PrepareCommand());
+            case "run-prepared" -> RunPreparedCommand_Spec.of(new RunPreparedCommand());
+            case "stop" -> StopCommand_Spec.of(new StopCommand());
+            case "cat-manifest" -> CatManifestCommand_Spec.of(new CatManifestCommand());
+            case "list" -> ListCommand_Spec.of(new ListCommand());
+            case "status" -> StatusCommand_Spec.of(new StatusCommand());
+            case "rm" -> RmCommand_Spec.of(new RmCommand());
+            case "gc" -> GcCommand_Spec.of(new GcCommand());
+            case "enter" -> EnterCommand_Spec.of(new EnterCommand());
+            case "logs" -> LogsCommand_Spec.of(new LogsCommand());
+            case "export" -> ExportCommand_Spec.of(new ExportCommand());
+            case "metadata-service" -> MetadataServiceCommand_Spec.of(new MetadataServiceCommand());
+            case "image" -> ImageCommand_Spec.of(new ImageCommand());
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
+    }
+
+    @Override
+    public CommandSpec commandSpec() {
+        return RktCommand_Spec.of(this);
     }
 
     @Mixin
     GlobalOptions global;
 
-    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
     boolean help;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     private InputStream in = System.in;
 

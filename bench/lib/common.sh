@@ -91,7 +91,7 @@ bench_java_floor() {
   echo 'public class Hello { public static void main(String[] args) { System.out.println("hello"); } }' > "$work/hello/Hello.java"
   "$JAVA_HOME/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
   "$JAVA_HOME/bin/jar" --create --file "$work/hello/hello.jar" -C "$work/hello" Hello.class
-  java_floor="$JAVA_HOME/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m --enable-native-access=ALL-UNNAMED -cp $work/hello/hello.jar Hello"
+  java_floor="$JAVA_HOME/bin/java ${ROCKET_JVM_FLAGS[*]} -cp $work/hello/hello.jar Hello"
 }
 
 bench_machine() {

@@ -5,12 +5,16 @@
 ROCKET_ROOT=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
 ROCKET_JAR="$ROCKET_ROOT/rocket-cli/target/rocket-cli.jar"
 ROCKET_AOT="$ROCKET_ROOT/rocket-cli/target/rocket-cli.aot"
-# The JVM flags of every command, measured for start-up: C1 only, the serial GC. ROCKET_JAVA_OPTS adds to (and,
-# being later, overrides) them for one command, e.g. ROCKET_JAVA_OPTS=-XX:TieredStopAtLevel=4 for C2 (the AOT
-# cache still serves its classes; fetches hash and decrypt with OpenSSL, so C2 gains them nothing, measured), or
-# "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" to map the AOT cache without relocating it (~30 ms
-# less per start, at the price of a fixed address for the JVM's class metadata: see docs/performance.md).
-ROCKET_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m --enable-native-access=ALL-UNNAMED)
+# The JVM flags of every command, measured for start-up: C1 only, the serial GC, methods compiled after four times
+# the usual number of calls and loop turns (a command is short: most methods it compiles by default run a few
+# hundred times and never pay their compile back; -8 to -12% CPU for version, list, prepare and a 100 MB fetch,
+# docs/performance.md). ROCKET_JAVA_OPTS adds to (and, being later, overrides) them for one command, e.g.
+# ROCKET_JAVA_OPTS=-XX:TieredStopAtLevel=4 for C2 (the AOT cache still serves its classes; fetches hash and decrypt
+# with OpenSSL, so C2 gains them nothing, measured), or "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+# to map the AOT cache without relocating it (~30 ms less per start, at the price of a fixed address for the JVM's
+# class metadata: see docs/performance.md).
+ROCKET_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=4 -Xss1m
+  --enable-native-access=ALL-UNNAMED)
 
 rocket_fail() {
   echo "$ROCKET_TOOL: $*" >&2

@@ -82,8 +82,16 @@ final class PodLocator {
         }
     }
 
+    /** Whether pod {@code uuid} exists in any phase, by one {@code stat} per phase in the order pods move. */
+    boolean exists(PodUuid uuid) {
+        for (PodPhase phase : PodPhase.values()) {
+            if (Files.isDirectory(layout.pod(phase, uuid))) return true;
+        }
+        return false;
+    }
+
     /** The canonical lowercase text form that Rocket names pod directories by; cheaper than a regular expression. */
-    private static boolean isUuid(String name) {
+    static boolean isUuid(String name) {
         if (name.length() != 36) return false;
         for (int i = 0; i < 36; i++) {
             char c = name.charAt(i);

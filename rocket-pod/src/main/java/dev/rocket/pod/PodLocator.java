@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,18 +32,20 @@ final class PodLocator {
 
     /** Every pod, ordered by UUID. */
     List<PodInfo> list() throws RocketException {
-        Map<PodUuid, PodInfo> pods = new LinkedHashMap<>();
+        Map<PodUuid, PodInfo> pods = new HashMap<>();
         for (PodPhase phase : PodPhase.values()) {
-            for (PodUuid uuid : uuids(phase)) {
-                Path dir = layout.pod(phase, uuid);
+            for (Path dir : directories(phase)) {
+                PodUuid uuid = new PodUuid(UUID.fromString(dir.getFileName().toString()));
                 Optional<PodState> state = state(phase, dir);
-                state.ifPresent(s -> pods.put(uuid, new PodInfo(uuid, s, dir, PodFiles.readSummary(dir))));
+                if (state.isPresent()) pods.put(uuid, new PodInfo(uuid, state.get(), dir, PodFiles.readSummary(dir)));
             }
         }
         List<PodInfo> sorted = new ArrayList<>(pods.values());
-        sorted.sort(Comparator.comparing(pod -> pod.uuid().value()));
+        sorted.sort(BY_UUID);
         return sorted;
     }
+
+    private static final Comparator<PodInfo> BY_UUID = Comparator.comparing(pod -> pod.uuid().value());
 
     /** The pod {@code uuid} where it is now, if it exists. */
     Optional<PodInfo> find(PodUuid uuid) throws RocketException {
@@ -59,17 +61,23 @@ final class PodLocator {
     /** The UUIDs of the pods in {@code phase}; other names there (temporary files) are not pods. */
     List<PodUuid> uuids(PodPhase phase) throws RocketException {
         List<PodUuid> uuids = new ArrayList<>();
+        for (Path dir : directories(phase)) uuids.add(new PodUuid(UUID.fromString(dir.getFileName().toString())));
+        return uuids;
+    }
+
+    /** The directories of the pods in {@code phase}, as its listing names them (only UUIDs are pods). */
+    private List<Path> directories(PodPhase phase) throws RocketException {
+        List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.phase(phase))) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (isUuid(name)) uuids.add(new PodUuid(UUID.fromString(name)));
+                if (isUuid(entry.getFileName().toString())) dirs.add(entry);
             }
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
             throw PodFailures.of("list the pods in " + layout.phase(phase), e);
         }
-        return uuids;
+        return dirs;
     }
 
     /** The state of the pod at {@code dir} in {@code phase}; empty when it has moved on. */
@@ -82,8 +90,16 @@ final class PodLocator {
         }
     }
 
+    /** Whether pod {@code uuid} exists in any phase, by one {@code stat} per phase in the order pods move. */
+    boolean exists(PodUuid uuid) {
+        for (PodPhase phase : PodPhase.values()) {
+            if (Files.isDirectory(layout.pod(phase, uuid))) return true;
+        }
+        return false;
+    }
+
     /** The canonical lowercase text form that Rocket names pod directories by; cheaper than a regular expression. */
-    private static boolean isUuid(String name) {
+    static boolean isUuid(String name) {
         if (name.length() != 36) return false;
         for (int i = 0; i < 36; i++) {
             char c = name.charAt(i);

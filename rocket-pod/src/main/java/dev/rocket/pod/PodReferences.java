@@ -33,6 +33,13 @@ final class PodReferences {
             throw new RocketException(Kind.INVALID_ARGUMENT, "\"" + reference
                     + "\" is not a pod UUID or a prefix of one: give hex digits and dashes as rkt list shows them");
         }
+        if (PodLocator.isUuid(wanted)) {
+            // A whole UUID names at most one pod: look for its directory instead of listing every pod.
+            PodUuid uuid = new PodUuid(UUID.fromString(wanted));
+            if (locator.exists(uuid)) return uuid;
+            throw new RocketException(Kind.NOT_FOUND, "no pod has a UUID starting with \"" + wanted
+                    + "\"; rkt list shows the pods there are");
+        }
         TreeSet<String> matches = new TreeSet<>();
         for (PodPhase phase : PodPhase.values()) {
             for (PodUuid uuid : locator.uuids(phase)) {

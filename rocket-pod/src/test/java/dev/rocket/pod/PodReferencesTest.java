@@ -46,6 +46,17 @@ class PodReferencesTest {
     }
 
     @Test
+    void aWholeUuidIsLookedUpWithoutListingInEveryPhase() throws Exception {
+        Pods pods = threePods();
+        assertEquals(SECOND, pods.resolve(SECOND.toUpperCase()).toString());
+        assertEquals(THIRD, pods.resolve(" " + THIRD + "\n").toString());
+        RocketException e = assertThrows(RocketException.class, () -> pods.resolve("5bc080ca-9e03-480d-b705-5928af396cc6"));
+        assertEquals(Kind.NOT_FOUND, e.kind());
+        assertTrue(e.getMessage().contains("no pod has a UUID starting with \"5bc080ca-9e03-480d-b705-5928af396cc6\""),
+                e.getMessage());
+    }
+
+    @Test
     void anAmbiguousPrefixListsTheCandidates() throws Exception {
         RocketException e = assertThrows(RocketException.class, () -> threePods().resolve("5bc0"));
         assertEquals(Kind.INVALID_ARGUMENT, e.kind());

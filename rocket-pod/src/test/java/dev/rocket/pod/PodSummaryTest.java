@@ -41,6 +41,19 @@ class PodSummaryTest {
     }
 
     @Test
+    void lineBreaksBlankLinesAndTrailingSpacesReadAsBefore() throws Exception {
+        PodSummary summary = PodSummary.createdAt(CREATED).withApps(TestManifests.apps("redis", "etcd")).startedAt(STARTED);
+        String text = summary.toString();
+
+        assertEquals(summary, PodSummary.parse(text.replace("\n", "\r\n")));
+        assertEquals(summary, PodSummary.parse(text.replace("\n", "\r")));
+        assertEquals(summary, PodSummary.parse(text.replace("\n", "\n\n").stripTrailing()));
+        assertEquals(summary, PodSummary.parse(text.replace("\napp ", "  \napp ")));
+        assertThrows(SpecException.class, () -> PodSummary.parse(""));
+        assertThrows(SpecException.class, () -> PodSummary.parse("rocket-pod-summary 10\n"));
+    }
+
+    @Test
     void aBrokenSummarySaysWhereAndWhy() {
         SpecException header = assertThrows(SpecException.class, () -> PodSummary.parse("{}"));
         assertTrue(header.getMessage().startsWith("line 1: \"{}\": a pod summary starts with"), header.getMessage());

@@ -57,6 +57,7 @@ final class PodJson {
 
     /** rkt's NAME:ip4=IP,NAME:ip4=IP form. */
     static String shown(PodInfo pod) {
+        if (pod.state() != PodState.RUNNING) return "";
         return networks(pod).stream().map(NetworkAttachment::shown).collect(Collectors.joining(","));
     }
 

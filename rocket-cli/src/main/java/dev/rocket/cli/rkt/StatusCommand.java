@@ -3,6 +3,7 @@ package dev.rocket.cli.rkt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.base.RocketException;
+import dev.rocket.base.Trace;
 import dev.rocket.cli.output.DurationConverter;
 import dev.rocket.cli.output.Humanize;
 import dev.rocket.cli.output.JsonOutput;
@@ -57,8 +58,10 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RocketException {
+        Trace.mark("status: command");
         Pods pods = rkt.global().pods();
         PodUuid uuid = PodReference.resolve(pods, reference, uuidFile);
+        Trace.mark("status: pod resolved");
         if (waitFor != null && !waitFor.equals("false")) {
             if (waitFor.equals("forever") || waitFor.equals("true")) {
                 pods.waitForExit(uuid);
@@ -72,6 +75,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (waitReady != null && !waitReady.equals("false")) waitUntilReady(pods, uuid);
         PodStatus status = pods.status(uuid);
+        Trace.mark("status: status read");
         PrintWriter out = spec.commandLine().getOut();
         if (format.isJson()) {
             ObjectNode node = PodJson.of(status.pod());
@@ -103,6 +107,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println(PodIsolatorReports.statusLine(report));
         }
         out.flush();
+        Trace.mark("status: printed");
         return 0;
     }
 

@@ -36,6 +36,62 @@ class OutputTest {
     }
 
     @Test
+    void sizesPrintedByIntegersAreWhatTheFormatterPrints() {
+        java.util.List<Long> sizes = new java.util.ArrayList<>();
+        for (int shift = 10; shift <= 52; shift++) {
+            for (long delta = -2048; delta <= 2048; delta += 7) sizes.add((1L << shift) + delta);
+            for (long tenth = 0; tenth < 100; tenth++) {
+                // around each tie of one decimal (x.x5) and of none (x.5), where rounding half up decides
+                long tie = ((2 * tenth + 1) << shift) / 20;
+                for (long delta = -2; delta <= 2; delta++) sizes.add(tie + delta);
+            }
+        }
+        java.util.Random random = new java.util.Random(8);
+        for (int i = 0; i < 20_000; i++) sizes.add(1024 + (random.nextLong() >>> (1 + random.nextInt(60))));
+        for (long size : sizes) {
+            if (size >= 0) assertEquals(formatted(size), Humanize.bytes(size), "size " + size);
+        }
+    }
+
+    /** Humanize.bytes as it was with String.format, for every size. */
+    private static String formatted(long size) {
+        if (size < 1024) return size + "B";
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double value = size;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        String number = value < 10 ? String.format(java.util.Locale.ROOT, "%.1f", value)
+                : String.format(java.util.Locale.ROOT, "%.0f", value);
+        if (number.endsWith(".0")) number = number.substring(0, number.length() - 2);
+        return number + units[unit];
+    }
+
+    @Test
+    void fullTimesInUtcAreWhatTheFormatterPrints() {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        java.time.format.DateTimeFormatter formatter =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xx zzz", java.util.Locale.ROOT);
+        try {
+            for (String zone : new String[] {"UTC", "Etc/UTC", "Europe/Berlin", "Asia/Kolkata"}) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                for (String time : new String[] {"2026-11-29T11:32:11.893924454Z", "2016-01-05T06:07:08Z",
+                        "0001-01-01T00:00:00.999Z", "9999-12-31T23:59:59.5Z", "-0001-06-01T00:00:00Z", "+12345-01-01T00:00:00Z"}) {
+                    Instant instant = Instant.parse(time);
+                    assertEquals(formatter.format(instant.atZone(java.time.ZoneId.of(zone))), Humanize.fullTime(instant),
+                            zone + " " + time);
+                }
+            }
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            assertEquals("2026-11-29 11:32:11.893 +0000 UTC", Humanize.fullTime(Instant.parse("2026-11-29T11:32:11.893924454Z")));
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
+    @Test
     void goDurations() {
         assertEquals(Duration.ofMinutes(30), DurationConverter.parse("30m"));
         assertEquals(Duration.ofMinutes(90), DurationConverter.parse("1h30m"));

@@ -16,4 +16,13 @@ class RktCommandTest {
         assertFalse(RktCommand.startsAPod(new String[]{"image", "run"}));
         assertFalse(RktCommand.startsAPod(new String[]{"--help"}));
     }
+
+    @Test
+    void anImageCommandIsKnownByItsCommandWordAfterTheGlobalOptions() {
+        assertTrue(StoreWarmUp.wanted(new String[]{"--dir=/x", "image", "list"}));
+        assertTrue(StoreWarmUp.wanted(new String[]{"image", "rm", "sha512-0"}));
+        assertFalse(StoreWarmUp.wanted(new String[]{"--insecure-options=image", "list"}));
+        assertFalse(StoreWarmUp.wanted(new String[]{"run", "image"}));
+        assertFalse(StoreWarmUp.wanted(new String[]{"--help"}));
+    }
 }

@@ -2,18 +2,16 @@ package dev.rocket.spec.types;
 
 import dev.rocket.spec.SpecException;
 
-import java.util.regex.Pattern;
-
 /**
  * AC Identifier (types.md): lowercase URI unreserved characters, starting and ending with an alphanumeric,
  * separators {@code - . _ ~ /} only between alphanumerics. Used for image names, label keys and isolator names.
  */
 public record AcIdentifier(String value) implements Comparable<AcIdentifier> {
 
-    private static final Pattern FORM = Pattern.compile("^[a-z0-9]+([-._~/][a-z0-9]+)*$");
+    private static final String SEPARATORS = "-._~/";
 
     public AcIdentifier {
-        if (value == null || !FORM.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("not an AC Identifier: " + value);
         }
     }
@@ -23,7 +21,7 @@ public record AcIdentifier(String value) implements Comparable<AcIdentifier> {
         if (text == null || text.isEmpty()) {
             throw new SpecException("identifier", text, "an AC Identifier must not be empty");
         }
-        if (!FORM.matcher(text).matches()) {
+        if (!isValid(text)) {
             throw new SpecException("identifier", text,
                     "an AC Identifier must be lowercase letters, digits and - . _ ~ / between them,"
                             + " starting and ending with a letter or digit");
@@ -31,13 +29,28 @@ public record AcIdentifier(String value) implements Comparable<AcIdentifier> {
         return new AcIdentifier(text);
     }
 
+    /** Whether {@code text} has the form {@code [a-z0-9]+([-._~/][a-z0-9]+)*} (a loop, see {@link AcName#isValid}). */
     public static boolean isValid(String text) {
-        return text != null && FORM.matcher(text).matches();
+        return Forms.isSeparated(text, SEPARATORS);
     }
 
     @Override
     public int compareTo(AcIdentifier other) {
         return value.compareTo(other.value);
+    }
+
+    /**
+     * Written out rather than generated: a record's generated {@code equals} and {@code hashCode} run through
+     * method handles, slow in the cold code of a fresh JVM that keys a map by thousands of these.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AcIdentifier that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

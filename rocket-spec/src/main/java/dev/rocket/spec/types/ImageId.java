@@ -3,7 +3,6 @@ package dev.rocket.spec.types;
 import dev.rocket.spec.SpecException;
 
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Image ID (types.md): {@code sha512-} followed by the 128 lowercase hex digits of the SHA-512 of the
@@ -12,10 +11,10 @@ import java.util.regex.Pattern;
 public record ImageId(String value) implements Comparable<ImageId> {
 
     public static final String ALGORITHM_PREFIX = "sha512-";
-    private static final Pattern FULL = Pattern.compile("^sha512-[0-9a-f]{128}$");
+    private static final int HEX_DIGITS = 128;
 
     public ImageId {
-        if (value == null || !FULL.matcher(value).matches()) {
+        if (!isFull(value)) {
             throw new IllegalArgumentException("not a full image ID: " + value);
         }
     }
@@ -33,10 +32,21 @@ public record ImageId(String value) implements Comparable<ImageId> {
             throw new SpecException("imageID", text,
                     "the only hash algorithm permitted for image IDs is sha512, not \"" + algorithm + "\"");
         }
-        if (!FULL.matcher(text).matches()) {
+        if (!isFull(text)) {
             throw new SpecException("imageID", text, "an image ID must be sha512- followed by 128 lowercase hex digits");
         }
         return new ImageId(text);
+    }
+
+    /** Whether {@code text} is {@code sha512-} and 128 lowercase hex digits (a loop, see {@link AcName#isValid}). */
+    private static boolean isFull(String text) {
+        if (text == null || text.length() != ALGORITHM_PREFIX.length() + HEX_DIGITS || !text.startsWith(ALGORITHM_PREFIX)) {
+            return false;
+        }
+        for (int i = ALGORITHM_PREFIX.length(); i < text.length(); i++) {
+            if (!Forms.isLowerHex(text.charAt(i))) return false;
+        }
+        return true;
     }
 
     /** The image ID of a SHA-512 digest. */
@@ -53,6 +63,20 @@ public record ImageId(String value) implements Comparable<ImageId> {
     @Override
     public int compareTo(ImageId other) {
         return value.compareTo(other.value);
+    }
+
+    /**
+     * Written out rather than generated: a record's generated {@code equals} and {@code hashCode} run through
+     * method handles, slow in the cold code of a fresh JVM that keys a map by thousands of these.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ImageId that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

@@ -28,6 +28,20 @@ public record PodUuid(UUID value) {
         return new PodUuid(UUID.fromString(text));
     }
 
+    /**
+     * Written out rather than generated: a record's generated {@code equals} and {@code hashCode} run through
+     * method handles, slow in the cold code of a fresh JVM that keys a map by thousands of these.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PodUuid that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value.toString();

@@ -7,6 +7,7 @@ import dev.rocket.spec.types.ImageId;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteJDBCLoader;
 
 import java.io.IOException;
 import java.net.URI;
@@ -86,6 +87,22 @@ public final class SqliteImageIndex implements ImageIndex {
     private SqliteImageIndex(Path database, Connection connection) {
         this.database = database;
         this.connection = connection;
+    }
+
+    /**
+     * Does what the first {@link #open} in a process spends most of its time on apart from the database itself:
+     * loads sqlite-jdbc's native library, builds the date formats of its connection configuration (locale and
+     * calendar data) and its logger ({@code java.util.logging}). Meant for a thread of its own started before the
+     * command line is parsed, so that this overlaps the parsing; failures are left for the open to report.
+     */
+    public static void warmUp() {
+        try {
+            new SQLiteConfig();
+            SQLiteJDBCLoader.initialize();
+            Class.forName("org.sqlite.SQLiteConnection", true, SqliteImageIndex.class.getClassLoader());
+        } catch (Exception | LinkageError e) {
+            // the open meets and reports the same failure
+        }
     }
 
     /** Opens the index, creating or migrating its schema as needed. */

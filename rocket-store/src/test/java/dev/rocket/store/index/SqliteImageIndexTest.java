@@ -55,6 +55,16 @@ class SqliteImageIndexTest {
     }
 
     @Test
+    void anOpenWhileTheDriverWarmsUpOnAnotherThreadWorks() throws Exception {
+        Thread warmUp = Thread.ofPlatform().start(SqliteImageIndex::warmUp);
+        try (SqliteImageIndex index = SqliteImageIndex.open(database())) {
+            assertEquals(List.of(), index.list());
+        }
+        warmUp.join();
+        SqliteImageIndex.warmUp();
+    }
+
+    @Test
     void aRecordRoundTripsWithLabelsInOrderAndCacheValidators() throws Exception {
         CacheValidators cache = new CacheValidators(Optional.of("\"abc\""), Optional.of("Wed, 21 Oct 2015 07:28:00 GMT"),
                 Optional.of(T0.plusSeconds(3600)));

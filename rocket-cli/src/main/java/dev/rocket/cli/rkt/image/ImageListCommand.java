@@ -3,6 +3,7 @@ package dev.rocket.cli.rkt.image;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.base.RocketException;
+import dev.rocket.base.Trace;
 import dev.rocket.cli.output.Humanize;
 import dev.rocket.cli.output.JsonOutput;
 import dev.rocket.cli.output.OutputFormat;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,10 +65,14 @@ final class ImageListCommand implements Callable<Integer> {
     public Integer call() throws RocketException {
         List<ImageRecord> images;
         Map<ImageId, Long> treeBytes = new HashMap<>();
+        Trace.mark("image list: command");
         try (ImageStore store = image.global().openStore()) {
+            Trace.mark("image list: store opened");
             images = new ArrayList<>(store.list());
+            Trace.mark("image list: " + images.size() + " images read");
             TreeStore trees = TreeStore.open(store);
             for (RenderedTree tree : trees.list()) treeBytes.merge(tree.image(), trees.size(tree.key()), Long::sum);
+            Trace.mark("image list: trees measured");
         }
         Map<ImageId, Long> sizes = new HashMap<>();
         for (ImageRecord record : images) sizes.put(record.id(), record.size() + treeBytes.getOrDefault(record.id(), 0L));
@@ -89,20 +95,27 @@ final class ImageListCommand implements Callable<Integer> {
         Table table = noLegend ? new Table() : new Table(fields.stream().map(ImageField::legend).toList());
         Instant now = Instant.now();
         for (ImageRecord record : images) {
-            table.row(fields.stream().map(f -> f.cell(record, latest.get(record), sizes.get(record.id()), full, now)).toList());
+            List<String> row = new ArrayList<>(fields.size());
+            for (ImageField field : fields) row.add(field.cell(record, latest.get(record), sizes.get(record.id()), full, now));
+            table.row(row);
         }
+        Trace.mark("image list: table made");
         table.print(out);
+        Trace.mark("image list: printed");
         return 0;
     }
 
-    /** An image is the latest of its name when no image of the same name was imported after it. */
+    /**
+     * An image is the latest of its name when no image of the same name was imported after it. Keyed by identity:
+     * a record's own hash code would hash every field and label of it, per row.
+     */
     private static Map<ImageRecord, Boolean> latestOfEachName(List<ImageRecord> images) {
         Map<String, ImageRecord> newest = new HashMap<>();
         for (ImageRecord record : images) {
-            newest.merge(record.name().value(), record,
-                    (a, b) -> a.importTime().isAfter(b.importTime()) ? a : b);
+            ImageRecord other = newest.get(record.name().value());
+            if (other == null || !other.importTime().isAfter(record.importTime())) newest.put(record.name().value(), record);
         }
-        Map<ImageRecord, Boolean> latest = new HashMap<>();
+        Map<ImageRecord, Boolean> latest = new IdentityHashMap<>();
         for (ImageRecord record : images) latest.put(record, newest.get(record.name().value()) == record);
         return latest;
     }

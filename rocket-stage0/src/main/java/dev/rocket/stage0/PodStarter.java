@@ -233,7 +233,12 @@ public final class PodStarter {
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()
                     ? Optional.of(register(running, pod, options)) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
-            PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
+            boolean rehearsal = LaunchRehearsal.active();
+            if (rehearsal) {
+                PodCgroup.plan(running.uuid(), pod.isolators(), flavor != Flavor.FLY);
+            } else {
+                PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
+            }
             Trace.mark("cgroup created");
             // With private users the runtime reaches the pod's files as the pod's root: through a view it can search.
             Path seen = users.isPresent() ? PodUsersView.mount(dir, running.uuid()) : dir;
@@ -249,6 +254,10 @@ public final class PodStarter {
                 Trace.mark("app bundle written");
             }
             Trace.mark("exec of the pod's monitor");
+            if (rehearsal) {
+                PodMonitor.prepare(running, jobs, options.interactive(), atExit);
+                throw new LaunchRehearsal.Stopped(running.uuid());
+            }
             PodMonitor.exec(running, jobs, options.interactive(), atExit);
             throw new RocketException(Kind.INTERNAL, "the pod's process did not start");
         } catch (RocketException e) {

@@ -115,9 +115,12 @@ rocket_exec() {
   rocket_find_jdk
   rocket_build_if_stale
   local aot=() sqlite=()
-  # sqlite-jdbc's native library as the build unpacked it (no extraction to /tmp, no `uname -o` per start)
+  # sqlite-jdbc's native library as the build unpacked it (no extraction to /tmp, no `uname -o` per start);
+  # org.sqlite.tmpdir: where its loader looks for stale extracted copies to delete, which it lists at every
+  # start: /tmp can hold thousands of entries (30-400 ms measured here), the library's directory holds one
   local native="$ROCKET_ROOT/rocket-cli/target/sqlite-native/org/sqlite/native/Linux/${HOSTTYPE:-x86_64}"
-  [ -f "$native/libsqlitejdbc.so" ] && sqlite=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+  [ -f "$native/libsqlitejdbc.so" ] && sqlite=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so
+    -Dorg.sqlite.tmpdir="$native")
   if rocket_aot_fresh; then
     aot=(-XX:AOTCache="$ROCKET_AOT" -Xlog:aot=off -Xlog:cds=off)
   else

@@ -3,6 +3,7 @@ package dev.rocket.cli;
 import dev.rocket.cli.actool.ActoolCommand;
 import dev.rocket.cli.rkt.RktCommand;
 import dev.rocket.stage0.LaunchRehearsal;
+import org.bouncycastle.openpgp.PGPException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +12,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * {@code java -XX:AOTCacheOutput=F dev.rocket.cli.AotTraining TMPDIR}: the workload {@code bin/lib/java.sh}
  * trains the JDK's AOT cache on (the classes a command loads and links, and their profiles). It runs, in this one
  * JVM and in a throw-away store under TMPDIR, the start-up paths of the short commands: version, list, status,
- * image list, fetch of a local image, prepare, cat-manifest, rm, gc, and run and run-prepared as
+ * image list, fetch of a local image (also signed, with trust of the signing key made here: Bouncy Castle's
+ * OpenPGP classes), prepare, cat-manifest, rm, gc, and run and run-prepared as
  * {@linkplain LaunchRehearsal rehearsals} (as root: the whole start up to the exec of the pod's monitor, then
  * undone; a real start would exec the pod). Output is discarded; a step that fails (e.g. prepare without root) is
  * skipped, since the cache only has to hold what a command would load. Every pod is gc'd at the end, also when
@@ -53,6 +56,16 @@ public final class AotTraining {
         actool("validate", aci.toString());
         String[] global = {"--dir=" + tmp.resolve("data"), "--local-config=" + tmp.resolve("etc"),
                 "--system-config=" + tmp.resolve("lib"), "--insecure-options=image"};
+        // the same store with signatures checked: the image is signed by a key made here, trusted for its name
+        String[] signed = Arrays.copyOf(global, global.length - 1);
+        Path key = tmp.resolve("key.asc");
+        try {
+            TrainingKey training = TrainingKey.generate("AOT training <aot-training@example.com>");
+            training.writePublic(key);
+            training.sign(aci, tmp.resolve("image.aci.asc"));
+        } catch (PGPException | IOException | RuntimeException e) {
+            signed = null; // the signed fetch is then left out; what it loads is only missing from the cache
+        }
         try {
             for (int round = 0; round < 2; round++) {
                 rkt(global, "version");
@@ -77,6 +90,11 @@ public final class AotTraining {
                 rkt(global, "status", "no-such-pod");
                 rkt(global, "gc", "--grace-period=0s");
                 rkt(global, "image", "rm", "example.com/aot-training");
+                if (signed != null) {
+                    rkt(signed, "trust", "--prefix=example.com/aot-training", "--skip-fingerprint-review", key.toString());
+                    rkt(signed, "fetch", "--render", aci.toString());
+                    rkt(signed, "image", "rm", "example.com/aot-training");
+                }
             }
             rkt(new String[0], "--help");
         } finally {

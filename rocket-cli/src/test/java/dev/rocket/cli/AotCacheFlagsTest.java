@@ -91,6 +91,10 @@ class AotCacheFlagsTest {
         assertEquals("", training.out());
         // as root, its starts are rehearsed up to the exec of the pod's monitor
         assertTrue(training.err().contains("exec of the pod's monitor"), training.err());
+        // it trusted the key it signed its image with (then fetched the image, checking the signature)
+        try (Stream<Path> keys = Files.walk(work.resolve("etc/trustedkeys"))) {
+            assertEquals(1, keys.filter(Files::isRegularFile).count());
+        }
         assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(work.toString()));
         try (Stream<Path> cgroups = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
             assertEquals(List.of(), cgroups.filter(p -> p.getFileName() != null

@@ -29,12 +29,13 @@ final class PodCgroup {
     private PodCgroup() {
     }
 
-    /** Creates and limits the pod's cgroup; with {@code limit} false (fly) only creates it. */
-    static void create(Path pod, PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
+    /** Creates and limits the pod's cgroup; with {@code limit} false (fly) only creates it. What it did. */
+    static Plan create(Path pod, PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
         Plan plan = plan(uuid, podIsolators, limit);
         Files.write(pod.resolve(FILE), plan.hierarchies().stream().map(h -> h.podDir().toString()).toList());
         for (Hierarchy hierarchy : plan.hierarchies()) Files.createDirectories(hierarchy.podDir());
         for (Write write : plan.writes()) Files.writeString(write.file(), write.value());
+        return plan;
     }
 
     /**

@@ -85,8 +85,20 @@ rocket_train_aot() {
      && [ -s "$tmp/cache.aot" ]; then
     mv -f "$tmp/cache.aot" "$ROCKET_AOT"
   fi
-  # the training's pods are only prepared, never started: nothing is mounted under the work dir
-  rm -rf "$tmp"
+  # The training's starts are rehearsals (LaunchRehearsal): undone, and no cgroup is ever made; a training killed
+  # half-way can still leave a pod's mounts under the work dir, which go first. --one-file-system: never through one.
+  rocket_unmount_under "$tmp"
+  rm -rf --one-file-system "$tmp"
+}
+
+# Unmounts (lazily) everything mounted under DIR, deepest first.
+rocket_unmount_under() {
+  local dir=$1 point
+  [ -r /proc/self/mountinfo ] || return 0
+  while read -r point; do
+    printf -v point '%b' "$point" # mountinfo escapes spaces and the like in octal
+    umount -l "$point" 2>/dev/null || true
+  done < <(awk -v d="$dir/" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r)
 }
 
 # Trains the AOT cache in the background, once at a time, if the jar changed since (e.g. built by Maven directly).

@@ -1,5 +1,6 @@
 package dev.rocket.cli;
 
+import dev.rocket.base.Trace;
 import dev.rocket.cli.rkt.RktCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The AOT cache flags bin/lib/java.sh starts every command with: a cache that is missing, not a cache at all, or
  * made for another class path changes nothing a command prints (the JVM ignores it silently), and the training
- * workload runs to its end.
+ * workload runs to its end, rehearsing starts, and leaves nothing behind.
  */
 class AotCacheFlagsTest {
 
@@ -26,12 +30,19 @@ class AotCacheFlagsTest {
     }
 
     private static Result java(List<String> flags, String mainClass, String... args) throws Exception {
+        return java(flags, Map.of(), mainClass, args);
+    }
+
+    private static Result java(List<String> flags, Map<String, String> environment, String mainClass, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(flags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes());
         String err = new String(process.getErrorStream().readAllBytes());
         return new Result(process.waitFor(), out, err);
@@ -73,9 +84,24 @@ class AotCacheFlagsTest {
     }
 
     @Test
-    void theTrainingWorkloadRunsToItsEnd() throws Exception {
-        Result training = java(List.of(), AotTraining.class.getName(), tmp.resolve("work").toString());
+    void theTrainingWorkloadRunsToItsEndAndLeavesNothing() throws Exception {
+        Path work = tmp.resolve("work");
+        Result training = java(List.of(), Map.of(Trace.VARIABLE, "1"), AotTraining.class.getName(), work.toString());
         assertEquals(0, training.exit(), training.err());
         assertEquals("", training.out());
+        // as root, its starts are rehearsed up to the exec of the pod's monitor
+        assertTrue(training.err().contains("exec of the pod's monitor"), training.err());
+        // it trusted the key it signed its image with (then fetched the image, checking the signature)
+        try (Stream<Path> keys = Files.walk(work.resolve("etc/trustedkeys"))) {
+            assertEquals(1, keys.filter(Files::isRegularFile).count());
+        }
+        assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(work.toString()));
+        try (Stream<Path> cgroups = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
+            assertEquals(List.of(), cgroups.filter(p -> p.getFileName() != null
+                    && p.getFileName().toString().startsWith("rocket-")).toList());
+        }
+        try (Stream<Path> pods = Files.walk(work.resolve("data/pods"))) {
+            assertEquals(List.of(), pods.filter(p -> p.getFileName().toString().matches("[0-9a-f-]{36}")).toList());
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.rocket.stage0;
 
 import dev.rocket.base.RocketException;
-import dev.rocket.os.linux.MountTable;
 import dev.rocket.pod.PodLayout;
 import dev.rocket.spec.schema.App;
 import dev.rocket.spec.schema.ImageManifest;
@@ -56,7 +55,7 @@ final class PodBundles {
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
                PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl,
-               Optional<IdMapping> privateUsers) throws RocketException, IOException {
+               Optional<IdMapping> privateUsers, List<PodCgroup.Hierarchy> cgroups) throws RocketException, IOException {
         this.podFiles = List.copyOf(podFiles);
         this.uuid = uuid;
         this.pod = pod;
@@ -67,7 +66,7 @@ final class PodBundles {
         this.translator = new OciConfigTranslator(HostLimits.read());
         // conmon needs no terminal of its own: an interactive app keeps the runtime in the foreground
         this.conmon = options.interactive() ? Optional.empty() : Conmon.forRuntime(runtime);
-        this.cgroups = PodCgroup.hierarchies(Files.readString(Path.of("/proc/self/cgroup")), MountTable.read(), uuid);
+        this.cgroups = List.copyOf(cgroups);
         String hostname = options.hostname().orElse("rkt-" + uuid);
         PodFacts facts = namespaces == null
                 ? new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), metadataUrl)

@@ -29,14 +29,26 @@ final class PodCgroup {
     private PodCgroup() {
     }
 
-    /** Creates and limits the pod's cgroup; with {@code limit} false (fly) only creates it. */
-    static void create(Path pod, PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
-        MountTable mounts = MountTable.read();
-        List<Hierarchy> hierarchies = hierarchies(Files.readString(Path.of("/proc/self/cgroup")), mounts, uuid);
-        Files.write(pod.resolve(FILE), hierarchies.stream().map(h -> h.podDir().toString()).toList());
-        for (Hierarchy hierarchy : hierarchies) Files.createDirectories(hierarchy.podDir());
-        if (!limit) return;
-        for (Write write : writes(hierarchies, podIsolators)) Files.writeString(write.file(), write.value());
+    /** Creates and limits the pod's cgroup; with {@code limit} false (fly) only creates it. What it did. */
+    static Plan create(Path pod, PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
+        Plan plan = plan(uuid, podIsolators, limit);
+        Files.write(pod.resolve(FILE), plan.hierarchies().stream().map(h -> h.podDir().toString()).toList());
+        for (Hierarchy hierarchy : plan.hierarchies()) Files.createDirectories(hierarchy.podDir());
+        for (Write write : plan.writes()) Files.writeString(write.file(), write.value());
+        return plan;
+    }
+
+    /**
+     * Where the pod's cgroup goes in each hierarchy this process belongs to, and what limits it (nothing without
+     * {@code limit}), without touching either: what {@link #create} does, and a rehearsed start only plans.
+     */
+    static Plan plan(PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
+        List<Hierarchy> hierarchies = hierarchies(Files.readString(Path.of("/proc/self/cgroup")), MountTable.read(), uuid);
+        return new Plan(hierarchies, limit ? writes(hierarchies, podIsolators) : List.of());
+    }
+
+    /** The pod's cgroup directories, and the files to write in them, in order. */
+    record Plan(List<Hierarchy> hierarchies, List<Write> writes) {
     }
 
     /**

@@ -33,6 +33,21 @@ final class PodMonitor {
     /** Replaces this process with the monitor of {@code jobs}; returns only by throwing. */
     static void exec(RunningPod running, List<MonitorScript.Job> jobs, boolean interactive, List<String> atExit)
             throws IOException {
+        String script = prepare(running, jobs, interactive, atExit);
+        ProcessControl.setChildSubreaper(true);
+        // whatever the JVM had on that descriptor is closed: nothing of it is used between here and execve
+        Fd lock = FileDescriptors.duplicateTo(running.lock().fd(), MonitorScript.LOCK_FD);
+        try {
+            Execve.exec(SHELL, List.of("sh", "-c", script), List.of(PATH, PodLock.LOCK_FD_VARIABLE + "=" + lock.number()),
+                    List.of(lock));
+        } finally {
+            if (lock != running.lock().fd()) lock.close(); // only reached when execve failed
+        }
+    }
+
+    /** Makes the directories and fifos the monitor of {@code jobs} needs under the pod; its script. */
+    static String prepare(RunningPod running, List<MonitorScript.Job> jobs, boolean interactive, List<String> atExit)
+            throws IOException {
         Path dir = running.dir();
         Files.createDirectories(PodLayout.exitStatuses(dir));
         Files.createDirectories(PodLayout.oomKilled(dir));
@@ -47,15 +62,6 @@ final class PodMonitor {
                 FileNodes.mkfifo(fifo, 0600);
             }
         }
-        String script = MonitorScript.of(jobs, PodLayout.pid(dir), interactive, atExit);
-        ProcessControl.setChildSubreaper(true);
-        // whatever the JVM had on that descriptor is closed: nothing of it is used between here and execve
-        Fd lock = FileDescriptors.duplicateTo(running.lock().fd(), MonitorScript.LOCK_FD);
-        try {
-            Execve.exec(SHELL, List.of("sh", "-c", script), List.of(PATH, PodLock.LOCK_FD_VARIABLE + "=" + lock.number()),
-                    List.of(lock));
-        } finally {
-            if (lock != running.lock().fd()) lock.close(); // only reached when execve failed
-        }
+        return MonitorScript.of(jobs, PodLayout.pid(dir), interactive, atExit);
     }
 }

@@ -84,6 +84,7 @@ public final class PodStarter {
                     + " host's network namespace is not the pod's user namespace's to administer");
         }
         RunningPod running;
+        PodManifest launchable;
         try (PreparingPod preparing = pods.create()) {
             Trace.mark("pod created");
             PodManifest manifest = refusing(preparing, () -> prepare(preparing, request));
@@ -94,9 +95,10 @@ public final class PodStarter {
                 });
             }
             running = preparing.markRunning();
+            launchable = manifest;
         }
         Trace.mark("pod running");
-        launch(running, request.options());
+        launch(running, request.options(), Optional.of(launchable));
     }
 
     /** {@code rkt prepare}: the pod ready on disk, in {@code prepared}; its UUID. */
@@ -110,7 +112,7 @@ public final class PodStarter {
 
     /** {@code rkt run-prepared}: starts a prepared pod and replaces this process with it. */
     public void runPrepared(PodUuid uuid, PodRunOptions options) throws RocketException {
-        launch(pods.startPrepared(uuid), options);
+        launch(pods.startPrepared(uuid), options, Optional.empty());
     }
 
     private interface Step<T> {
@@ -208,10 +210,11 @@ public final class PodStarter {
         }
     }
 
-    private void launch(RunningPod running, PodRunOptions options) throws RocketException {
+    /** Starts the pod; {@code prepared} is its manifest as written, when this process wrote it. */
+    private void launch(RunningPod running, PodRunOptions options, Optional<PodManifest> prepared) throws RocketException {
         Path dir = running.dir();
         try {
-            PodManifest pod = PodManifest.parse(Files.readString(PodLayout.manifest(dir)));
+            PodManifest pod = prepared.isPresent() ? prepared.get() : PodManifest.parse(Files.readString(PodLayout.manifest(dir)));
             Flavor flavor = Flavor.valueOf(Files.readString(PodLayout.stage1(dir).resolve(FLAVOR_FILE)).trim());
             boolean overlay = !Files.exists(PodLayout.stage1(dir).resolve(NO_OVERLAY_FILE));
             if (options.interactive() && pod.apps().size() > 1) {
@@ -233,12 +236,14 @@ public final class PodStarter {
             Optional<URI> metadataUrl = options.mdsRegister().isPresent()
                     ? Optional.of(register(running, pod, options)) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
-            PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
+            boolean rehearsal = LaunchRehearsal.active();
+            PodCgroup.Plan cgroup = rehearsal ? PodCgroup.plan(running.uuid(), pod.isolators(), flavor != Flavor.FLY)
+                    : PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
             Trace.mark("cgroup created");
             // With private users the runtime reaches the pod's files as the pod's root: through a view it can search.
             Path seen = users.isPresent() ? PodUsersView.mount(dir, running.uuid()) : dir;
             PodBundles bundles = new PodBundles(running.uuid(), seen, pod, namespaces, flavor, options, runtime,
-                    PodUsersView.through(dir, seen, podFiles), metadataUrl, users);
+                    PodUsersView.through(dir, seen, podFiles), metadataUrl, users, cgroup.hierarchies());
             Trace.mark("bundle writer ready");
             List<MonitorScript.Job> jobs = new ArrayList<>();
             for (RuntimeApp app : pod.apps()) {
@@ -249,6 +254,10 @@ public final class PodStarter {
                 Trace.mark("app bundle written");
             }
             Trace.mark("exec of the pod's monitor");
+            if (rehearsal) {
+                PodMonitor.prepare(running, jobs, options.interactive(), atExit);
+                throw new LaunchRehearsal.Stopped(running.uuid());
+            }
             PodMonitor.exec(running, jobs, options.interactive(), atExit);
             throw new RocketException(Kind.INTERNAL, "the pod's process did not start");
         } catch (RocketException e) {

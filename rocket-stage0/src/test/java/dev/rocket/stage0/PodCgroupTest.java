@@ -7,10 +7,12 @@ import dev.rocket.stage1.isolation.IsolatorFlags;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +31,18 @@ class PodCgroupTest {
     private static final MountTable UNIFIED = MountTable.parse("""
             30 22 0:27 / /sys/fs/cgroup rw,relatime - cgroup2 cgroup2 rw
             """);
+
+    @Test
+    void aPlanOfThisProcesssCgroupNamesThePodsDirectoriesAndLimitsWithoutMakingThem() throws Exception {
+        PodCgroup.Plan plan = PodCgroup.plan(UUID, List.of(IsolatorFlags.memory("64Mi")), true);
+        assertFalse(plan.hierarchies().isEmpty());
+        for (PodCgroup.Hierarchy hierarchy : plan.hierarchies()) {
+            assertEquals(POD, hierarchy.podDir().getFileName().toString());
+            assertFalse(Files.exists(hierarchy.podDir()), hierarchy.podDir().toString());
+        }
+        assertTrue(plan.writes().stream().anyMatch(w -> w.value().equals("67108864")), plan.writes().toString());
+        assertEquals(List.of(), PodCgroup.plan(UUID, List.of(IsolatorFlags.memory("64Mi")), false).writes());
+    }
 
     @Test
     void thePodsCgroupLiesBelowTheStartersInEveryMountedHierarchy() {

@@ -7,7 +7,7 @@ import dev.rocket.spec.types.ImageId;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.core.NativeDB;
 
 import java.io.IOException;
 import java.net.URI;
@@ -90,18 +90,19 @@ public final class SqliteImageIndex implements ImageIndex {
     }
 
     /**
-     * Does what the first {@link #open} in a process spends most of its time on apart from the database itself:
-     * loads sqlite-jdbc's native library, builds the date formats of its connection configuration (locale and
-     * calendar data) and its logger ({@code java.util.logging}). Meant for a thread of its own started before the
-     * command line is parsed, so that this overlaps the parsing; failures are left for the open to report.
+     * Does ahead what the first {@link #open} of a process begins with, for a second thread to do while the
+     * command's own is busy elsewhere: loads sqlite-jdbc's native library, builds the date format every
+     * connection's configuration asks for (locale and calendar data; sqlite-jdbc caches both per process) and
+     * initializes the connection class with its logger ({@code java.util.logging}). Only time is saved: a failure
+     * here is ignored, and {@link #open} meets and reports it.
      */
     public static void warmUp() {
         try {
+            NativeDB.load();
             new SQLiteConfig();
-            SQLiteJDBCLoader.initialize();
             Class.forName("org.sqlite.SQLiteConnection", true, SqliteImageIndex.class.getClassLoader());
         } catch (Exception | LinkageError e) {
-            // the open meets and reports the same failure
+            // open reports it
         }
     }
 

@@ -65,6 +65,18 @@ class SqliteImageIndexTest {
     }
 
     @Test
+    void aWarmUpBeforeTheFirstOpenChangesNothingItReads() throws Exception {
+        SqliteImageIndex.warmUp();
+        SqliteImageIndex.warmUp();
+        ImageRecord written = new ImageRecord(id("cd"), ac("example.com/warm"), labels("os", "linux"), T0, T0, 7,
+                Optional.empty(), new CacheValidators(Optional.empty(), Optional.empty(), Optional.empty()));
+        try (SqliteImageIndex index = SqliteImageIndex.open(database())) {
+            index.put(written);
+            assertEquals(written, index.get(id("cd")).orElseThrow());
+        }
+    }
+
+    @Test
     void aRecordRoundTripsWithLabelsInOrderAndCacheValidators() throws Exception {
         CacheValidators cache = new CacheValidators(Optional.of("\"abc\""), Optional.of("Wed, 21 Oct 2015 07:28:00 GMT"),
                 Optional.of(T0.plusSeconds(3600)));

@@ -29,7 +29,7 @@ public final class StartWarmUp {
              "app": {"exec": ["/bin/true"], "user": "0", "group": "0"}}
             """;
 
-    /** The warm-up {@link #linkSystemCallsEarly} started from {@code main}, which {@link #begin} then joins. */
+    /** The warm-up {@link #beginFromMain} started from {@code main}, which {@link #begin} then joins. */
     private static volatile Thread early;
 
     private final Thread thread;
@@ -46,7 +46,7 @@ public final class StartWarmUp {
      * so no class is initialized from both threads; {@link #begin} then joins this thread instead of starting
      * one, and the store's open finds sqlite-jdbc's library loaded and its format cached.
      */
-    public static void linkSystemCallsEarly() {
+    public static void beginFromMain() {
         early = Thread.ofPlatform().daemon().name("rkt-start-warm-up").start(() -> {
             linkSystemCalls();
             SqliteImageIndex.warmUp();
@@ -55,7 +55,7 @@ public final class StartWarmUp {
         });
     }
 
-    /** The warm-up {@link #linkSystemCallsEarly} started, or else one started now on a daemon thread. */
+    /** The warm-up {@link #beginFromMain} started, or else one started now on a daemon thread. */
     public static StartWarmUp begin() {
         Thread started = early;
         if (started != null) return new StartWarmUp(started);

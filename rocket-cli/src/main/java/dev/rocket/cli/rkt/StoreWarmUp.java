@@ -4,7 +4,8 @@ import dev.rocket.base.Trace;
 import dev.rocket.store.index.SqliteImageIndex;
 
 /**
- * For the {@code rkt image} commands, which all open the image store: sets up the SQLite driver (native library,
+ * For the commands that open the image store but start no pod ({@code rkt image ...}, {@code fetch}, {@code export};
+ * a pod's start has its own, {@code StartWarmUp}): sets up the SQLite driver (native library,
  * date formats, logger; see {@link SqliteImageIndex#warmUp}) on a thread of its own from {@code main}, while the
  * command line is parsed on the other core, instead of after it.
  */
@@ -13,11 +14,11 @@ final class StoreWarmUp {
     private StoreWarmUp() {
     }
 
-    /** Whether the command line names {@code image} as its command (the first argument not an option). */
+    /** Whether the command line's command (its first argument not an option) is one of those. */
     static boolean wanted(String[] args) {
         for (String arg : args) {
             if (arg.startsWith("-")) continue;
-            return arg.equals("image");
+            return arg.equals("image") || arg.equals("fetch") || arg.equals("export");
         }
         return false;
     }

@@ -21,6 +21,9 @@ class RktCommandTest {
     void anImageCommandIsKnownByItsCommandWordAfterTheGlobalOptions() {
         assertTrue(StoreWarmUp.wanted(new String[]{"--dir=/x", "image", "list"}));
         assertTrue(StoreWarmUp.wanted(new String[]{"image", "rm", "sha512-0"}));
+        assertTrue(StoreWarmUp.wanted(new String[]{"--insecure-options=image", "fetch", "x.aci"}));
+        assertTrue(StoreWarmUp.wanted(new String[]{"export", "uuid", "out.aci"}));
+        assertFalse(StoreWarmUp.wanted(new String[]{"list"}));
         assertFalse(StoreWarmUp.wanted(new String[]{"--insecure-options=image", "list"}));
         assertFalse(StoreWarmUp.wanted(new String[]{"run", "image"}));
         assertFalse(StoreWarmUp.wanted(new String[]{"--help"}));

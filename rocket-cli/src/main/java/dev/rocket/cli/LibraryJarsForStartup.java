@@ -37,6 +37,10 @@ import java.util.jar.Manifest;
  *       signature when it loads it and keeps such classes out of the AOT cache. The signature files are left
  *       out. Nothing is lost at run time: Maven checked the artifacts' checksums when it fetched them, and an
  *       OpenJDK does not require signed security providers.</li>
+ *   <li>sealed packages (xz seals {@code org.tukaani.xz}): the AOT cache is trained with linked classes, which
+ *       the JVM defines before the class path's jars are opened; a sealed package then counts as defined
+ *       elsewhere ("sealing violation") and the JVM stops at start. The {@code Sealed} attributes are dropped:
+ *       the class path is the build's own, so nothing else can add classes to those packages.</li>
  * </ul>
  * A jar with neither is left as it is; a rewritten jar replaces the old one in one rename, so running the step
  * again (or a launcher reading the jar meanwhile) is safe.
@@ -64,7 +68,7 @@ public final class LibraryJarsForStartup {
     /** Rewrites one jar in place if it needs it; says what changed, or returns an empty string. */
     static String rewrite(Path jar) throws IOException {
         Plan plan = plan(jar);
-        if (plan.oldClasses() == 0 && plan.signatureFiles() == 0) return "";
+        if (plan.oldClasses() == 0 && plan.signatureFiles() == 0 && !plan.sealed()) return "";
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
         try (URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, null);
              JarFile in = new JarFile(jar.toFile(), false);
@@ -80,7 +84,7 @@ public final class LibraryJarsForStartup {
                 try (InputStream data = in.getInputStream(entry)) {
                     bytes = data.readAllBytes();
                 }
-                if (name.equals(JarFile.MANIFEST_NAME) && plan.signatureFiles() > 0) bytes = withoutEntryDigests(bytes);
+                if (name.equals(JarFile.MANIFEST_NAME)) bytes = rewrittenManifest(bytes, plan.signatureFiles() > 0);
                 else if (isOldClass(name, bytes)) bytes = upgraded(classFile, bytes);
                 JarEntry copy = new JarEntry(name);
                 copy.setTime(entry.getTime());
@@ -96,16 +100,19 @@ public final class LibraryJarsForStartup {
         List<String> parts = new ArrayList<>();
         if (plan.oldClasses() > 0) parts.add(plan.oldClasses() + " class files older than Java 6 upgraded");
         if (plan.signatureFiles() > 0) parts.add("signature dropped");
+        if (plan.sealed()) parts.add("unsealed");
         return String.join(", ", parts);
     }
 
-    private record Plan(int oldClasses, int signatureFiles) {
+    private record Plan(int oldClasses, int signatureFiles, boolean sealed) {
     }
 
     private static Plan plan(Path jar) throws IOException {
         int oldClasses = 0;
         int signatureFiles = 0;
+        boolean sealed;
         try (JarFile in = new JarFile(jar.toFile(), false)) {
+            sealed = isSealed(in.getManifest());
             for (JarEntry entry : Collections.list(in.entries())) {
                 if (isSignatureFile(entry.getName())) {
                     signatureFiles++;
@@ -116,7 +123,7 @@ public final class LibraryJarsForStartup {
                 }
             }
         }
-        return new Plan(oldClasses, signatureFiles);
+        return new Plan(oldClasses, signatureFiles, sealed);
     }
 
     /** Whether the entry is a class file (not a module descriptor) whose major version is below Java 6's. */
@@ -140,13 +147,30 @@ public final class LibraryJarsForStartup {
                 || upper.startsWith("META-INF/SIG-");
     }
 
-    /** The manifest's main attributes only: the per-entry digests belonged to the dropped signature. */
-    private static byte[] withoutEntryDigests(byte[] manifestBytes) throws IOException {
+    private static boolean isSealed(Manifest manifest) {
+        if (manifest == null) return false;
+        if (manifest.getMainAttributes().containsKey(Attributes.Name.SEALED)) return true;
+        return manifest.getEntries().values().stream().anyMatch(entry -> entry.containsKey(Attributes.Name.SEALED));
+    }
+
+    /**
+     * The manifest without {@code Sealed} attributes, and with only its main attributes when the jar was signed
+     * (the per-entry digests belonged to the dropped signature).
+     */
+    private static byte[] rewrittenManifest(byte[] manifestBytes, boolean signed) throws IOException {
         Manifest manifest = new Manifest(new ByteArrayInputStream(manifestBytes));
         Manifest kept = new Manifest();
         kept.getMainAttributes().putAll(manifest.getMainAttributes());
+        kept.getMainAttributes().remove(Attributes.Name.SEALED);
         if (kept.getMainAttributes().getValue(Attributes.Name.MANIFEST_VERSION) == null) {
             kept.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        }
+        if (!signed) {
+            for (var entry : manifest.getEntries().entrySet()) {
+                Attributes attributes = new Attributes(entry.getValue());
+                attributes.remove(Attributes.Name.SEALED);
+                if (!attributes.isEmpty()) kept.getEntries().put(entry.getKey(), attributes);
+            }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         kept.write(out);

@@ -105,6 +105,52 @@ class LibraryJarsForStartupTest {
     }
 
     @Test
+    void unsealsPackagesAndKeepsEveryOtherAttribute() throws Exception {
+        Path jar = tmp.resolve("sealed.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.SEALED, "true");
+        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_TITLE, "sealed thing");
+        Attributes section = manifest.getEntries().computeIfAbsent("demo/", k -> new Attributes());
+        section.put(Attributes.Name.SEALED, "true");
+        section.put(Attributes.Name.SPECIFICATION_TITLE, "demo package");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            put(out, "demo/data.txt", "kept".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertEquals("unsealed", LibraryJarsForStartup.rewrite(jar));
+
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest kept = file.getManifest();
+            assertNull(kept.getMainAttributes().getValue(Attributes.Name.SEALED));
+            assertEquals("sealed thing", kept.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_TITLE));
+            assertNull(kept.getAttributes("demo/").getValue(Attributes.Name.SEALED));
+            assertEquals("demo package", kept.getAttributes("demo/").getValue(Attributes.Name.SPECIFICATION_TITLE));
+            assertEquals("kept", new String(file.getInputStream(file.getEntry("demo/data.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+        assertEquals("", LibraryJarsForStartup.rewrite(jar), "a second run finds nothing to do");
+    }
+
+    @Test
+    void xzsSealedJarComesOutUnsealedAndStillLoads() throws Exception {
+        Path original = Path.of(org.tukaani.xz.XZ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Files.copy(original, tmp.resolve("xz.jar"));
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertEquals("true", file.getManifest().getMainAttributes().getValue(Attributes.Name.SEALED),
+                    "xz no longer seals its package: this step may no longer be needed for it");
+        }
+
+        assertEquals("unsealed", LibraryJarsForStartup.rewrite(jar));
+
+        try (JarFile file = new JarFile(jar.toFile());
+             java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            assertNull(file.getManifest().getMainAttributes().getValue(Attributes.Name.SEALED));
+            assertEquals("org.tukaani.xz.XZ", Class.forName("org.tukaani.xz.XZ", true, loader).getName());
+        }
+    }
+
+    @Test
     void leavesAJarThatNeedsNothingUntouched() throws Exception {
         Path jar = tmp.resolve("modern.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {

@@ -9,7 +9,7 @@ rocket_require_packages hyperfine jq bc busybox-static runc conmon crun podman c
 rocket_find_jdk
 rocket_build_if_stale
 # measure with the AOT cache bin/rkt uses, trained now rather than in the background during the runs
-rocket_aot_fresh || rocket_train_aot
+rocket_aot_all_fresh || rocket_train_aot
 
 work=$(mktemp -d /tmp/rocket-bench.XXXXXX)
 rkt_bin="$ROCKET_ROOT/bin/rkt"

@@ -1,10 +1,11 @@
 # Sourced by Rocket's launchers: finds a Java 25 JDK, builds the project when its sources changed, and starts
-# the JVM with the JDK's AOT cache of the command-line jar (trained here, see rocket_train_aot).
+# the JVM with the JDK's AOT cache of the command line's family of commands (trained here, see rocket_train_aot).
 # Prints one line and exits non-zero when something it needs is missing.
 
 ROCKET_ROOT=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
 ROCKET_JAR="$ROCKET_ROOT/rocket-cli/target/rocket-cli.jar"
-ROCKET_AOT="$ROCKET_ROOT/rocket-cli/target/rocket-cli.aot"
+ROCKET_AOT_DIR="$ROCKET_ROOT/rocket-cli/target/aot"
+ROCKET_AOT_WORKLOADS=(fetch start list status image-list general) # as dev.rocket.cli.AotTraining.WORKLOADS
 # The JVM flags of every command, measured for start-up: C1 only, the serial GC, methods compiled after four times
 # the usual number of calls and loop turns (a command is short: most methods it compiles by default run a few
 # hundred times and never pay their compile back; -8 to -12% CPU for version, list, prepare and a 100 MB fetch,
@@ -60,32 +61,68 @@ rocket_build_if_stale() {
   ) 9>"$ROCKET_ROOT/rocket-cli/target/.build.lock" || exit $?
 }
 
-# Whether the AOT cache is newer than the jar and every jar of its class path (bash tests only: no process).
+# Whether the AOT cache of WORKLOAD is newer than the jar and every jar of its class path (bash tests only).
 rocket_aot_fresh() {
-  [ -f "$ROCKET_AOT" ] || return 1
-  local jar
+  local cache="$ROCKET_AOT_DIR/$1.aot" jar
+  [ -f "$cache" ] || return 1
   for jar in "$ROCKET_JAR" "$ROCKET_ROOT"/rocket-cli/target/lib/*.jar; do
-    [ "$jar" -nt "$ROCKET_AOT" ] && return 1
+    [ "$jar" -nt "$cache" ] && return 1
   done
   return 0
 }
 
-# Trains the AOT cache on the jar (dev.rocket.cli.AotTraining: the short commands in a throw-away store; a few
-# seconds) and moves it into place whole, so a JVM never maps a half-written cache. Output goes to
-# rocket-cli/target/rocket-cli.aot.log. A cache that is missing, stale or unusable only costs start-up time:
-# the JVM is told to ignore it silently (-Xlog:aot=off,cds=off). -XX:+AOTClassLinking: the cache also holds the
-# classes linked and the lambda and method-handle classes the training resolved, loaded at start instead of spun
-# (rkt run --net=none 800 -> 600 ms, list 349 -> 306 ms, version unchanged; it needs the jars unsealed, which
-# LibraryJarsForStartup does, else the JVM stops with a sealing violation; docs/performance.md).
+# Whether every AOT cache is fresh.
+rocket_aot_all_fresh() {
+  local workload
+  for workload in "${ROCKET_AOT_WORKLOADS[@]}"; do rocket_aot_fresh "$workload" || return 1; done
+}
+
+# Sets the caller's `workload` to the AOT cache a command line starts with: TOOL is rkt or actool, then its
+# arguments. A cache made with class linking loads all its classes at every start, so the commands whose start-up
+# matters most have their own (dev.rocket.cli.AotTraining): fetch; start (run, prepare, run-prepared); list; status;
+# image-list; and general for every other one. A wrong guess costs only start-up time.
+rocket_aot_workload() {
+  local tool=$1 word
+  shift
+  workload=general
+  [ "$tool" = rkt ] || return 0
+  while [ $# -gt 0 ]; do
+    word=$1
+    shift
+    case $word in
+      --dir|--insecure-options|--local-config|--system-config|--user-config|--connect-to) shift ;; # and its value
+      -*) ;;
+      fetch|list|status) workload=$word; return 0 ;;
+      run|prepare|run-prepared) workload=start; return 0 ;;
+      image) [ "${1:-}" != list ] || workload=image-list; return 0 ;;
+      *) return 0 ;;
+    esac
+  done
+}
+
+# Trains the AOT caches on the jar (dev.rocket.cli.AotTraining: each family of commands in turn, in one throw-away
+# store; several seconds) and moves each into place whole, so a JVM never maps a half-written cache. Output goes to
+# rocket-cli/target/aot/training.log. A cache that is missing, stale or unusable only costs start-up time: the
+# JVM is told to ignore it silently (-Xlog:aot=off,cds=off). -XX:+AOTClassLinking: the cache also holds the classes
+# linked and the lambda and method-handle classes the training resolved, loaded at start instead of spun (rkt run
+# --net=none 800 -> 600 ms, list 349 -> 306 ms); it needs the jars unsealed, which LibraryJarsForStartup does, else
+# the JVM stops with a sealing violation (docs/performance.md).
 rocket_train_aot() {
-  local tmp sqlite=()
+  local tmp workload sqlite=() java training
   rocket_sqlite_flags
+  mkdir -p "$ROCKET_AOT_DIR" || return 0
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/rocket-aot.XXXXXX") || return 0
-  if "$JAVA_HOME/bin/java" "${ROCKET_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$tmp/cache.aot" -XX:+AOTClassLinking -Xlog:aot=off -Xlog:cds=off \
-       "${sqlite[@]}" -cp "$ROCKET_JAR" dev.rocket.cli.AotTraining "$tmp/work" >"$ROCKET_AOT.log" 2>&1 </dev/null \
-     && [ -s "$tmp/cache.aot" ]; then
-    mv -f "$tmp/cache.aot" "$ROCKET_AOT"
-  fi
+  java=("$JAVA_HOME/bin/java" "${ROCKET_JVM_FLAGS[@]}" -Xlog:aot=off -Xlog:cds=off "${sqlite[@]}")
+  training=(-cp "$ROCKET_JAR" dev.rocket.cli.AotTraining)
+  {
+    "${java[@]}" "${training[@]}" setup "$tmp/work"
+    for workload in "${ROCKET_AOT_WORKLOADS[@]}"; do
+      if "${java[@]}" -XX:AOTCacheOutput="$tmp/$workload.aot" -XX:+AOTClassLinking "${training[@]}" "$workload" "$tmp/work" \
+           && [ -s "$tmp/$workload.aot" ]; then
+        mv -f "$tmp/$workload.aot" "$ROCKET_AOT_DIR/$workload.aot"
+      fi
+    done
+  } >"$ROCKET_AOT_DIR/training.log" 2>&1 </dev/null
   # The training's starts are rehearsals (LaunchRehearsal): undone, and no cgroup is ever made; a training killed
   # half-way can still leave a pod's mounts under the work dir, which go first. --one-file-system: never through one.
   rocket_unmount_under "$tmp"
@@ -102,14 +139,13 @@ rocket_unmount_under() {
   done < <(awk -v d="$dir/" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r)
 }
 
-# Trains the AOT cache in the background, once at a time, if the jar changed since (e.g. built by Maven directly).
+# Trains the AOT caches in the background, once at a time, if the jar changed since (e.g. built by Maven directly).
 # Quiet even where target/ is not writable (the lock's redirection comes after stderr's).
 rocket_train_aot_if_stale() {
-  rocket_aot_fresh && return 0
   command -v flock >/dev/null || return 0
   (
     flock -n 9 || exit 0
-    rocket_aot_fresh || rocket_train_aot
+    rocket_aot_all_fresh || rocket_train_aot
   ) >/dev/null 2>&1 </dev/null 9>"$ROCKET_ROOT/rocket-cli/target/.aot.lock" &
   disown 2>/dev/null || true
 }
@@ -123,16 +159,17 @@ rocket_sqlite_flags() {
   sqlite=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dorg.sqlite.tmpdir="$native")
 }
 
-# Replaces this shell with the JVM running MAIN_CLASS.
+# Replaces this shell with the JVM running MAIN_CLASS, with the AOT cache of the command line's family.
 rocket_exec() {
   local main_class=$1
   shift
   rocket_find_jdk
   rocket_build_if_stale
-  local aot=() sqlite=()
+  local aot=() sqlite=() workload
   rocket_sqlite_flags
-  if rocket_aot_fresh; then
-    aot=(-XX:AOTCache="$ROCKET_AOT" -Xlog:aot=off -Xlog:cds=off)
+  rocket_aot_workload "$ROCKET_TOOL" "$@"
+  if rocket_aot_fresh "$workload"; then
+    aot=(-XX:AOTCache="$ROCKET_AOT_DIR/$workload.aot" -Xlog:aot=off -Xlog:cds=off)
   else
     rocket_train_aot_if_stale
   fi

@@ -2,6 +2,10 @@ package dev.rocket.cli;
 
 import dev.rocket.cli.actool.ActoolCommand;
 import dev.rocket.cli.rkt.RktCommand;
+import dev.rocket.pod.PodLayout;
+import dev.rocket.pod.PodPhase;
+import dev.rocket.spec.SpecException;
+import dev.rocket.spec.types.PodUuid;
 import dev.rocket.stage0.LaunchRehearsal;
 import org.bouncycastle.openpgp.PGPException;
 
@@ -12,98 +16,195 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 
 /**
- * {@code java -XX:AOTCacheOutput=F dev.rocket.cli.AotTraining TMPDIR}: the workload {@code bin/lib/java.sh}
- * trains the JDK's AOT cache on (the classes a command loads and links, and their profiles). It runs, in this one
- * JVM and in a throw-away store under TMPDIR, the start-up paths of the short commands: version, list, status,
- * image list, fetch of a local image (also signed, with trust of the signing key made here: Bouncy Castle's
- * OpenPGP classes), prepare, cat-manifest, rm, gc, and run and run-prepared as
- * {@linkplain LaunchRehearsal rehearsals} (as root: the whole start up to the exec of the pod's monitor, then
- * undone; a real start would exec the pod). Output is discarded; a step that fails (e.g. prepare without root) is
- * skipped, since the cache only has to hold what a command would load. Every pod is gc'd at the end, also when
- * a step threw.
+ * {@code java [-XX:AOTCacheOutput=F] dev.rocket.cli.AotTraining STEP WORKDIR}: the workloads {@code bin/lib/java.sh}
+ * trains the JDK's AOT caches on. A cache made with class linking has every class it holds loaded at each start,
+ * wanted or not (rkt list loaded 2900 classes from a cache of every command, 1400 from its own: ~50 ms), so the
+ * commands whose start-up matters most get a cache of their own and the rest share one.
+ *
+ * <p>The steps run one after another, each in its own JVM, in one throw-away store under WORKDIR, each leaving
+ * what the next needs: {@code setup} (no cache) builds a small image and signs it with a key made here;
+ * {@code fetch} fetches the image, unsigned and signed (trusting the key), and leaves it fetched; {@code start}
+ * prepares pods, runs and runs prepared ones as {@linkplain LaunchRehearsal rehearsals} (as root: the whole start up
+ * to the exec of the pod's monitor, then undone), removes and gc's them, and leaves one prepared pod;
+ * {@code list}, {@code status} and {@code image-list} run their command; {@code general} runs the other commands
+ * (version, help, cat-manifest, image export and rm, rm, gc, actool's) and leaves the store empty. Output is
+ * discarded; a command that fails (e.g. prepare without root) is skipped, since a cache only has to hold what a
+ * command would load.
  */
 public final class AotTraining {
 
-    private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
+    /** The steps that make a cache, in the order they run; bin/lib/java.sh names its caches after them. */
+    public static final List<String> WORKLOADS = List.of("fetch", "start", "list", "status", "image-list", "general");
 
-    private AotTraining() {
+    private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
+    private static final String IMAGE = "example.com/aot-training";
+
+    private final Path work;
+    private final String[] global;
+    private final String[] signed;
+
+    private AotTraining(Path work) {
+        this.work = work;
+        this.signed = new String[]{"--dir=" + work.resolve("data"), "--local-config=" + work.resolve("etc"),
+                "--system-config=" + work.resolve("lib")};
+        this.global = new String[]{signed[0], signed[1], signed[2], "--insecure-options=image"};
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: AotTraining TMPDIR");
+        if (args.length != 2) {
+            System.err.println("usage: AotTraining setup|" + String.join("|", WORKLOADS) + " WORKDIR");
             System.exit(2);
         }
-        train(Path.of(args[0]));
+        new AotTraining(Path.of(args[1])).run(args[0]);
         System.exit(0);
     }
 
-    /** Runs the workload in {@code tmp} (created if missing); leaves no pod, mount or cgroup behind. */
-    static void train(Path tmp) throws IOException {
-        Path image = tmp.resolve("image");
-        Files.createDirectories(image.resolve("rootfs/bin"));
-        Files.writeString(image.resolve("rootfs/bin/true"), "");
-        Files.writeString(image.resolve("manifest"), """
-                {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/aot-training",
-                 "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
-                 "app": {"exec": ["/bin/true"], "user": "0", "group": "0"}}
-                """);
-        Path aci = tmp.resolve("image.aci");
-        actool("build", "--compression=none", image.toString(), aci.toString());
-        actool("validate", aci.toString());
-        String[] global = {"--dir=" + tmp.resolve("data"), "--local-config=" + tmp.resolve("etc"),
-                "--system-config=" + tmp.resolve("lib"), "--insecure-options=image"};
-        // the same store with signatures checked: the image is signed by a key made here, trusted for its name
-        String[] signed = Arrays.copyOf(global, global.length - 1);
-        Path key = tmp.resolve("key.asc");
-        try {
-            TrainingKey training = TrainingKey.generate("AOT training <aot-training@example.com>");
-            training.writePublic(key);
-            training.sign(aci, tmp.resolve("image.aci.asc"));
-        } catch (PGPException | IOException | RuntimeException e) {
-            signed = null; // the signed fetch is then left out; what it loads is only missing from the cache
-        }
-        try {
-            for (int round = 0; round < 2; round++) {
-                rkt(global, "version");
-                rkt(global, "list");
-                rkt(global, "image", "list");
-                rkt(global, "fetch", aci.toString());
-                rkt(global, "image", "list");
-                rkt(global, "image", "list", "--format=json");
-                String uuid = rkt(global, "prepare", "example.com/aot-training").strip();
-                rkt(global, "list");
-                rkt(global, "list", "--format=json");
-                if (!uuid.isEmpty()) {
-                    rkt(global, "status", uuid);
-                    rkt(global, "cat-manifest", uuid);
-                    rkt(global, "run-prepared", "--net=none", "--no-such-flag", uuid);
-                    rehearse(global, "run-prepared", "--net=none", uuid);
-                    rkt(global, "status", uuid);
-                    rkt(global, "rm", uuid);
+    /** Runs one step in the work dir (made by setup). */
+    void run(String step) throws IOException {
+        switch (step) {
+            case "setup" -> setup();
+            case "fetch" -> twice(this::fetchCommands);
+            case "start" -> {
+                try {
+                    twice(this::startCommands);
+                } finally {
+                    rkt(global, "gc", "--grace-period=0s");
                 }
-                rkt(global, "run", "--net=none", "--no-such-flag", "example.com/aot-training");
-                rehearse(global, "run", "--net=none", "example.com/aot-training");
+                rkt(global, "prepare", IMAGE); // for the next steps to show
+                leaveExitedPod();
+            }
+            case "list" -> twice(() -> {
+                rkt(global, "list");
+                rkt(global, "list", "--no-legend", "--full");
+            });
+            case "status" -> twice(() -> {
+                rkt(global, "status", pod("prepared"));
+                rkt(global, "status", pod("exited"));
                 rkt(global, "status", "no-such-pod");
-                rkt(global, "gc", "--grace-period=0s");
-                rkt(global, "image", "rm", "example.com/aot-training");
-                if (signed != null) {
-                    rkt(signed, "trust", "--prefix=example.com/aot-training", "--skip-fingerprint-review", key.toString());
-                    rkt(signed, "fetch", "--render", aci.toString());
-                    rkt(signed, "image", "rm", "example.com/aot-training");
+            });
+            case "image-list" -> twice(() -> {
+                rkt(global, "image", "list");
+                rkt(global, "image", "list", "--no-legend", "--full");
+            });
+            case "general" -> {
+                try {
+                    twice(this::generalCommands);
+                } finally {
+                    rkt(global, "rm", pod("prepared"));
+                    rkt(global, "gc", "--grace-period=0s");
+                    rkt(global, "image", "rm", IMAGE);
                 }
             }
-            rkt(new String[0], "--help");
-        } finally {
-            rkt(global, "gc", "--grace-period=0s");
+            default -> throw new IllegalArgumentException("no training step " + step);
         }
     }
 
+    /** Twice: the second round runs what the first compiled, for the profiles. */
+    private static void twice(Runnable round) {
+        round.run();
+        round.run();
+    }
+
+    private Path aci() {
+        return work.resolve("image.aci");
+    }
+
+    private Path key() {
+        return work.resolve("key.asc");
+    }
+
+    private void setup() throws IOException {
+        Path image = work.resolve("image");
+        Files.createDirectories(image.resolve("rootfs/bin"));
+        Files.writeString(image.resolve("rootfs/bin/true"), "");
+        Files.writeString(image.resolve("manifest"), """
+                {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "%s",
+                 "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
+                 "app": {"exec": ["/bin/true"], "user": "0", "group": "0"}}
+                """.formatted(IMAGE));
+        actool("build", "--compression=none", image.toString(), aci().toString());
+        try {
+            TrainingKey training = TrainingKey.generate("AOT training <aot-training@example.com>");
+            training.writePublic(key());
+            training.sign(aci(), work.resolve("image.aci.asc"));
+        } catch (PGPException | IOException | RuntimeException e) {
+            // the signed fetch is then left out; what it loads is only missing from the fetch cache
+        }
+    }
+
+    private void fetchCommands() {
+        rkt(global, "fetch", aci().toString());
+        rkt(global, "image", "rm", IMAGE);
+        if (Files.isRegularFile(key())) {
+            rkt(signed, "trust", "--prefix=" + IMAGE, "--skip-fingerprint-review", key().toString());
+            rkt(signed, "fetch", "--render", aci().toString());
+            rkt(signed, "image", "rm", IMAGE);
+        }
+        rkt(global, "fetch", aci().toString()); // for start to run
+    }
+
+    private void startCommands() {
+        String uuid = rkt(global, "prepare", IMAGE).strip();
+        if (!uuid.isEmpty()) {
+            rkt(global, "run-prepared", "--net=none", "--no-such-flag", uuid);
+            rehearse("run-prepared", "--net=none", uuid);
+            rkt(global, "rm", uuid);
+        }
+        rkt(global, "run", "--net=none", "--no-such-flag", IMAGE);
+        rehearse("run", "--net=none", IMAGE);
+        rkt(global, "gc", "--grace-period=0s");
+    }
+
+    /**
+     * A pod as one that ran and exited leaves it: in the run phase, its lock free, its app's exit status written
+     * (a rehearsal cannot leave one). list and status probe the lock of every such pod, through system calls that
+     * would otherwise be missing from their caches.
+     */
+    private void leaveExitedPod() {
+        try {
+            PodLayout layout = new PodLayout(work.resolve("data"));
+            PodUuid uuid = PodUuid.parse(rkt(global, "prepare", IMAGE).strip());
+            Path exited = layout.pod(PodPhase.RUN, uuid);
+            Files.createDirectories(exited.getParent());
+            Files.move(layout.pod(PodPhase.PREPARED, uuid), exited);
+            Files.createDirectories(exited.resolve(PodLayout.EXIT_STATUSES));
+            Files.writeString(exited.resolve(PodLayout.EXIT_STATUSES).resolve("aot-training"), "0");
+        } catch (SpecException | IOException e) {
+            // without it, list and status load those classes from the jars
+        }
+    }
+
+    /** The UUID of a pod start left in {@code state} (prepared or exited), or "" (status then fails). */
+    private String pod(String state) {
+        for (String line : rkt(global, "list", "--no-legend", "--full").split("\n")) {
+            if (line.contains(state)) return line.split("\\s", 2)[0];
+        }
+        return "";
+    }
+
+    private void generalCommands() {
+        rkt(global, "version");
+        rkt(new String[0], "--help");
+        rkt(global, "list", "--format=json");
+        String uuid = pod("prepared");
+        rkt(global, "status", "--format=json", uuid);
+        rkt(global, "cat-manifest", uuid);
+        rkt(global, "image", "cat-manifest", IMAGE);
+        rkt(global, "image", "export", "--overwrite", IMAGE, work.resolve("exported.aci").toString());
+        rkt(global, "image", "verify", IMAGE);
+        rkt(global, "gc", "--grace-period=0s");
+        Path built = work.resolve("built.aci");
+        actool("build", "--overwrite", "--compression=none", work.resolve("image").toString(), built.toString());
+        actool("validate", built.toString());
+        actool("cat-manifest", built.toString());
+        actool("--help");
+    }
+
     /** Runs one rkt command line with its pod start rehearsed. */
-    private static void rehearse(String[] global, String... args) {
+    private void rehearse(String... args) {
         LaunchRehearsal.call(() -> rkt(global, args));
     }
 

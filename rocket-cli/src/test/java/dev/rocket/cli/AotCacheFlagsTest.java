@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The AOT cache flags bin/lib/java.sh starts every command with: a cache that is missing, not a cache at all, or
- * made for another class path changes nothing a command prints (the JVM ignores it silently), and the training
- * workload runs to its end, rehearsing starts, and leaves nothing behind.
+ * made for another class path changes nothing a command prints (the JVM ignores it silently); the training
+ * steps run to their end, rehearsing starts, and leave nothing behind; and bin/lib/java.sh picks each command
+ * line's cache.
  */
 class AotCacheFlagsTest {
 
@@ -84,13 +85,19 @@ class AotCacheFlagsTest {
     }
 
     @Test
-    void theTrainingWorkloadRunsToItsEndAndLeavesNothing() throws Exception {
+    void theTrainingStepsRunToTheirEndAndLeaveNothing() throws Exception {
         Path work = tmp.resolve("work");
-        Result training = java(List.of(), Map.of(Trace.VARIABLE, "1"), AotTraining.class.getName(), work.toString());
-        assertEquals(0, training.exit(), training.err());
-        assertEquals("", training.out());
+        StringBuilder traces = new StringBuilder();
+        List<String> steps = new ArrayList<>(List.of("setup"));
+        steps.addAll(AotTraining.WORKLOADS);
+        for (String step : steps) {
+            Result training = java(List.of(), Map.of(Trace.VARIABLE, "1"), AotTraining.class.getName(), step, work.toString());
+            assertEquals(0, training.exit(), step + ": " + training.err());
+            assertEquals("", training.out(), step);
+            traces.append(training.err());
+        }
         // as root, its starts are rehearsed up to the exec of the pod's monitor
-        assertTrue(training.err().contains("exec of the pod's monitor"), training.err());
+        assertTrue(traces.toString().contains("exec of the pod's monitor"), traces.toString());
         // it trusted the key it signed its image with (then fetched the image, checking the signature)
         try (Stream<Path> keys = Files.walk(work.resolve("etc/trustedkeys"))) {
             assertEquals(1, keys.filter(Files::isRegularFile).count());
@@ -103,5 +110,38 @@ class AotCacheFlagsTest {
         try (Stream<Path> pods = Files.walk(work.resolve("data/pods"))) {
             assertEquals(List.of(), pods.filter(p -> p.getFileName().toString().matches("[0-9a-f-]{36}")).toList());
         }
+    }
+
+    /** The cache bin/lib/java.sh starts a command line with. */
+    private static String workload(String tool, String... args) throws Exception {
+        Path javaSh = Path.of(System.getProperty("user.dir")).getParent().resolve("bin/lib/java.sh");
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                ". \"$0\" && rocket_aot_workload \"$@\" && echo \"$workload\"", javaSh.toString(), tool));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes()).strip();
+        assertEquals(0, process.waitFor(), out);
+        return out;
+    }
+
+    @Test
+    void theLauncherPicksTheCacheOfTheCommandLinesFamily() throws Exception {
+        assertEquals("list", workload("rkt", "list", "--full"));
+        assertEquals("list", workload("rkt", "--dir=/x", "--debug", "list"));
+        assertEquals("status", workload("rkt", "--dir", "/x", "--insecure-options", "image", "status", "u"));
+        assertEquals("image-list", workload("rkt", "image", "list"));
+        assertEquals("general", workload("rkt", "image", "rm", "x"));
+        assertEquals("start", workload("rkt", "run", "--net=none", "example.com/app"));
+        assertEquals("start", workload("rkt", "prepare", "example.com/app"));
+        assertEquals("start", workload("rkt", "run-prepared", "u"));
+        assertEquals("fetch", workload("rkt", "--local-config", "/etc/x", "fetch", "x.aci"));
+        assertEquals("general", workload("rkt"));
+        assertEquals("general", workload("rkt", "version"));
+        assertEquals("general", workload("actool", "list"));
+        // the caches the launcher trains are the training's steps
+        Path javaSh = Path.of(System.getProperty("user.dir")).getParent().resolve("bin/lib/java.sh");
+        Process process = new ProcessBuilder("bash", "-c", ". \"$0\" && echo \"${ROCKET_AOT_WORKLOADS[*]}\"",
+                javaSh.toString()).start();
+        assertEquals(String.join(" ", AotTraining.WORKLOADS), new String(process.getInputStream().readAllBytes()).strip());
     }
 }

@@ -7,6 +7,8 @@ import dev.rocket.pod.PodPhase;
 import dev.rocket.spec.SpecException;
 import dev.rocket.spec.types.PodUuid;
 import dev.rocket.stage0.LaunchRehearsal;
+import dev.rocket.stage1.isolation.IsolatorReport;
+import dev.rocket.stage1.oci.OciBundle;
 import org.bouncycastle.openpgp.PGPException;
 
 import java.io.ByteArrayOutputStream;
@@ -159,9 +161,8 @@ public final class AotTraining {
     }
 
     /**
-     * A pod as one that ran and exited leaves it: in the run phase, its lock free, its app's exit status written
-     * (a rehearsal cannot leave one). list and status probe the lock of every such pod, through system calls that
-     * would otherwise be missing from their caches.
+     * A pod as one that ran and exited leaves it (a rehearsal cannot leave one): in the run phase, its lock free,
+     * its app's exit status and isolator report written, which status reads.
      */
     private void leaveExitedPod() {
         try {
@@ -172,6 +173,10 @@ public final class AotTraining {
             Files.move(layout.pod(PodPhase.PREPARED, uuid), exited);
             Files.createDirectories(exited.resolve(PodLayout.EXIT_STATUSES));
             Files.writeString(exited.resolve(PodLayout.EXIT_STATUSES).resolve("aot-training"), "0");
+            OciBundle app = new OciBundle(exited.resolve(PodLayout.APPS).resolve("aot-training"));
+            Files.createDirectories(app.directory());
+            Files.writeString(app.isolatorsFile(), new IsolatorReport("aot-training", List.of(
+                    new IsolatorReport.Entry("capabilities", IsolatorReport.Outcome.ENFORCED, "the default set"))).toJson());
         } catch (SpecException | IOException e) {
             // without it, list and status load those classes from the jars
         }

@@ -3,6 +3,7 @@ package dev.rocket.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
+import dev.rocket.fetch.HttpClients;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class RegistryClient implements BlobSource {
     }
 
     static HttpClient defaultHttpClient(Optional<javax.net.ssl.SSLContext> tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient.Builder builder = HttpClients.newBuilder()
                 .connectTimeout(Duration.ofSeconds(30)).version(HttpClient.Version.HTTP_1_1);
         tls.ifPresent(builder::sslContext);
         return builder.build();

@@ -181,14 +181,16 @@ public final class HttpDownloader {
 
     private HttpResponse<InputStream> send(URI url, CacheValidators previous) throws RocketException {
         // The timeout bounds the wait for the response headers: a server that accepts and then says nothing
-        // (e.g. plain HTTP spoken to by TLS) would otherwise hold discovery forever.
+        // (e.g. plain HTTP spoken to by TLS) would otherwise hold discovery forever. The client is made first: the
+        // JDK reads the read buffer's size (HttpClients) when its first request or client is made.
+        HttpClient http = client.get();
         HttpRequest.Builder request = HttpRequest.newBuilder(routes.route(url)).GET().header("User-Agent", "rocket")
                 .timeout(stallTimeout);
         auth.headerFor(url).ifPresent(header -> request.header("Authorization", header));
         previous.etag().ifPresent(etag -> request.header("If-None-Match", etag));
         previous.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
         try {
-            return client.get().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new RocketException(Kind.UNAVAILABLE, "timed out connecting to " + url, e);
         } catch (java.net.http.HttpTimeoutException e) {
@@ -261,9 +263,7 @@ public final class HttpDownloader {
 
         synchronized HttpClient get() throws RocketException {
             if (client == null) {
-                HttpClient.Builder builder = HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(connectTimeout);
+                HttpClient.Builder builder = HttpClients.newBuilder().connectTimeout(connectTimeout);
                 if (insecure.allows(Option.TLS)) {
                     builder.sslContext(TrustAll.context());
                 } else {

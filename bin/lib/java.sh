@@ -98,6 +98,7 @@ rocket_aot_workload() {
       *) return 0 ;;
     esac
   done
+  return 0
 }
 
 # Trains the AOT caches on the jar (dev.rocket.cli.AotTraining: each family of commands in turn, in one throw-away

@@ -136,6 +136,7 @@ class AotCacheFlagsTest {
         assertEquals("start", workload("rkt", "run-prepared", "u"));
         assertEquals("fetch", workload("rkt", "--local-config", "/etc/x", "fetch", "x.aci"));
         assertEquals("general", workload("rkt"));
+        assertEquals("general", workload("rkt", "--dir")); // its value missing: picocli will say so
         assertEquals("general", workload("rkt", "version"));
         assertEquals("general", workload("actool", "list"));
         // the caches the launcher trains are the training's steps

@@ -38,7 +38,7 @@ public final class PassRender implements AutoCloseable {
     private byte[] manifest;
     /** Computes the staged tree's checksum once the pass is over; null before {@link #finishPass}. */
     private Thread checksumming;
-    private volatile TreeChecksum checksum;
+    private volatile TreeChecksum.Measurement measured;
 
     PassRender(TreeStore trees, Path staging, EntryWriter writer) {
         this.trees = trees;
@@ -99,7 +99,7 @@ public final class PassRender implements AutoCloseable {
         Path tree = staging;
         checksumming = Thread.ofPlatform().daemon().name("tree-checksum").start(() -> {
             try {
-                checksum = TreeChecksum.of(tree, TreeChecksum.writtenBy(writer));
+                measured = TreeChecksum.measure(tree, TreeChecksum.writtenBy(writer));
             } catch (IOException | RuntimeException e) {
                 // no checksum: the tree is not adopted, and the caller renders as usual (and reports)
             }
@@ -113,10 +113,10 @@ public final class PassRender implements AutoCloseable {
      */
     public boolean adopt(ImageId id) {
         finishPass();
-        if (staging == null || !awaitChecksum() || checksum == null) return false;
+        if (staging == null || !awaitChecksum() || measured == null) return false;
         dev.rocket.base.Trace.mark("fetch: tree checksum ready");
         try {
-            boolean adopted = trees.adopt(id, staging, checksum);
+            boolean adopted = trees.adopt(id, staging, measured);
             if (adopted) staging = null;
             return true;
         } catch (RocketException e) {

@@ -20,10 +20,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -69,11 +71,24 @@ public record TreeChecksum(String value) {
      * has one for the file's path, and reading the file otherwise.
      */
     public static TreeChecksum of(Path tree, ContentDigests known) throws IOException {
+        return measure(tree, known).checksum();
+    }
+
+    /**
+     * A tree's checksum and the bytes it takes: the sizes of the tree's directory and of everything in it (every
+     * inode once), as {@code rkt image list} shows; the checksum's walk reads them anyway.
+     */
+    public record Measurement(TreeChecksum checksum, long bytes) {
+    }
+
+    /** As {@link #of(Path, ContentDigests)}, also counting the tree's bytes. */
+    public static Measurement measure(Path tree, ContentDigests known) throws IOException {
         OpenSslProvider.install(); // files are hashed: OpenSSL's digests rather than C1's Java ones
         Description description = new Description(tree, known);
         description.add(AciEntryName.MANIFEST);
         description.walk(AciEntryName.ROOTFS);
-        return new TreeChecksum("sha512-" + HexFormat.of().formatHex(description.treeDigest.digest()));
+        TreeChecksum checksum = new TreeChecksum("sha512-" + HexFormat.of().formatHex(description.treeDigest.digest()));
+        return new Measurement(checksum, Files.size(tree) + description.bytes);
     }
 
     /** The digests {@code writer} took of the files it wrote into the tree's {@code rootfs}. */
@@ -116,6 +131,8 @@ public record TreeChecksum(String value) {
         private final MessageDigest treeDigest = digest("SHA-512");
         private final MessageDigest contentDigest = contentDigest();
         private final Map<String, String> firstNameOfInode = new HashMap<>();
+        private final Set<String> inodesCounted = new HashSet<>();
+        private long bytes;
         private final ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
         private byte[] buffer;
 
@@ -149,9 +166,10 @@ public record TreeChecksum(String value) {
             field((Integer) unix.get("uid"));
             field((Integer) unix.get("gid"));
             field(((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS));
+            String inode = unix.get("dev") + ":" + unix.get("ino");
+            if (type == FileModeType.DIRECTORY || inodesCounted.add(inode)) bytes += (Long) unix.get("size");
             switch (type) {
                 case FILE -> {
-                    String inode = unix.get("dev") + ":" + unix.get("ino");
                     String first = (Integer) unix.get("nlink") > 1 ? firstNameOfInode.putIfAbsent(inode, name) : null;
                     if (first != null) {
                         field(first);

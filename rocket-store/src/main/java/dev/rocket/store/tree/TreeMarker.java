@@ -16,12 +16,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The completion marker of a tree, written last, after the tree is on disk: while it is missing the tree is
  * incomplete and never used. It records what verification and garbage collection need, one field per line:
  * <pre>
  * checksum-v2 sha512-... the tree's {@link TreeChecksum}
+ * size 104857600       the bytes the tree takes (since session 6; older markers lack it)
  * image sha512-...     the image rendered
  * layer sha512-...     each layer applied, lowest first
  * </pre>
@@ -30,16 +32,18 @@ final class TreeMarker {
 
     /** The line of the checksum; it names the checksum's definition, which changed once. */
     private static final String CHECKSUM = "checksum-v2";
+    private static final String SIZE = "size";
 
     private TreeMarker() {
     }
 
     /** Flushes {@code tree} to disk, then writes the marker atomically (temp file, fsync, rename, fsync). */
-    static void write(Path marker, Path tree, TreeChecksum checksum, ImageId image, List<ImageId> layers)
+    static void write(Path marker, Path tree, TreeChecksum.Measurement measured, ImageId image, List<ImageId> layers)
             throws IOException {
         syncTree(tree);
         dev.rocket.base.Trace.mark("tree synced");
-        StringBuilder text = new StringBuilder(CHECKSUM + " ").append(checksum).append('\n');
+        StringBuilder text = new StringBuilder(CHECKSUM + " ").append(measured.checksum()).append('\n');
+        text.append(SIZE + " ").append(measured.bytes()).append('\n');
         text.append("image ").append(image).append('\n');
         for (ImageId layer : layers) text.append("layer ").append(layer).append('\n');
         Path temp = marker.resolveSibling(marker.getFileName() + ".tmp");
@@ -62,6 +66,7 @@ final class TreeMarker {
         }
         try {
             TreeChecksum checksum = null;
+            OptionalLong bytes = OptionalLong.empty();
             ImageId image = null;
             List<ImageId> layers = new ArrayList<>();
             for (String line : lines) {
@@ -73,19 +78,22 @@ final class TreeMarker {
                     case "checksum" -> {
                         return Optional.empty();
                     }
+                    case SIZE -> bytes = OptionalLong.of(Long.parseLong(value));
                     case "image" -> image = ImageId.parse(value);
                     case "layer" -> layers.add(ImageId.parse(value));
-                    default -> throw new IOException("unknown line in " + marker + ": " + line);
+                    // a line a later Rocket added: what this one needs is there or the marker is incomplete
+                    default -> { }
                 }
             }
             if (checksum == null || image == null || layers.isEmpty()) throw new IOException(marker + " is incomplete");
-            return Optional.of(new Recorded(checksum, image, layers));
+            return Optional.of(new Recorded(checksum, bytes, image, layers));
         } catch (SpecException | IllegalArgumentException e) {
             throw new IOException(marker + " is damaged: " + e.getMessage(), e);
         }
     }
 
-    record Recorded(TreeChecksum checksum, ImageId image, List<ImageId> layers) {
+    /** @param bytes the tree's size, if recorded (see {@link TreeChecksum.Measurement}) */
+    record Recorded(TreeChecksum checksum, OptionalLong bytes, ImageId image, List<ImageId> layers) {
     }
 
     /**

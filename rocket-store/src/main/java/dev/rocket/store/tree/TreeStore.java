@@ -176,8 +176,22 @@ public final class TreeStore {
         return removed;
     }
 
-    /** Bytes the tree uses: the sizes of its files, directories and links, each hard-linked file once. */
+    /**
+     * Bytes the tree uses: the sizes of its files, directories and links, each hard-linked file once. Recorded in
+     * its marker at render; a tree rendered by an older Rocket is walked.
+     */
     public long size(TreeKey key) throws RocketException {
+        try {
+            Optional<TreeMarker.Recorded> recorded = TreeMarker.read(layout.treeMarker(key.value()));
+            if (recorded.isPresent() && recorded.get().bytes().isPresent()) return recorded.get().bytes().getAsLong();
+        } catch (IOException e) {
+            // measured below
+        }
+        return walkedSize(key);
+    }
+
+    /** {@link #size} by a walk of the tree. */
+    long walkedSize(TreeKey key) throws RocketException {
         Set<Object> inodes = new HashSet<>();
         long[] total = {0};
         try {
@@ -246,11 +260,11 @@ public final class TreeStore {
     }
 
     /**
-     * Moves a tree rendered by a {@link PassRender} (manifest included, {@code checksum} computed over it) into
-     * place as the tree of {@code image} alone (an image without dependencies), under the tree's lock, and marks it
-     * complete. Returns false, leaving {@code staging} to the caller, when a complete tree exists already.
+     * Moves a tree rendered by a {@link PassRender} (manifest included, {@code measured} over it) into place as the
+     * tree of {@code image} alone (an image without dependencies), under the tree's lock, and marks it complete.
+     * Returns false, leaving {@code staging} to the caller, when a complete tree exists already.
      */
-    boolean adopt(ImageId image, Path staging, TreeChecksum checksum) throws RocketException {
+    boolean adopt(ImageId image, Path staging, TreeChecksum.Measurement measured) throws RocketException {
         List<ImageId> layers = List.of(image);
         TreeKey key = TreeKey.of(layers);
         try (TreeLock lock = lock(key)) {
@@ -259,7 +273,7 @@ public final class TreeStore {
             DirectoryDeletion.delete(dir);
             // A rename keeps every attribute inside the tree: the checksum computed in staging holds here.
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-            TreeMarker.write(layout.treeMarker(key.value()), dir, checksum, image, layers);
+            TreeMarker.write(layout.treeMarker(key.value()), dir, measured, image, layers);
             return true;
         } catch (IOException e) {
             throw failed("cannot render image " + image, e);
@@ -284,10 +298,10 @@ public final class TreeStore {
             }
         }
         writer.finish();
-        TreeChecksum checksum = TreeChecksum.of(dir, TreeChecksum.writtenBy(writer));
+        TreeChecksum.Measurement measured = TreeChecksum.measure(dir, TreeChecksum.writtenBy(writer));
         List<ImageId> layers = resolved.layerIds();
-        TreeMarker.write(layout.treeMarker(key.value()), dir, checksum, image, layers);
-        return new RenderedTree(key, image, layers, dir, checksum);
+        TreeMarker.write(layout.treeMarker(key.value()), dir, measured, image, layers);
+        return new RenderedTree(key, image, layers, dir, measured.checksum());
     }
 
     static <T> Optional<String> placeInRootfs(RenderLayer<T> layer, AciEntry entry) {

@@ -130,6 +130,22 @@ class TreeChecksumTest {
         assertNotEquals(tree.checksum(), again.checksum(), "rendered anew (a new manifest file, new times)");
     }
 
+    @Test
+    void theSizeRecordedAtRenderIsTheWalkedOneAndAMarkerWithoutItIsWalked() throws Exception {
+        RenderedTree tree = layered();
+        long walked = trees.walkedSize(tree.key());
+        assertTrue(walked > 0);
+        assertEquals(walked, trees.size(tree.key()));
+        Path marker = work.resolve("store").resolve("cas/tree").resolve(tree.key().value() + ".rendered");
+        assertTrue(Files.readString(marker).contains("\nsize " + walked + "\n"), Files.readString(marker));
+
+        // a tree marked before sizes were recorded: still complete, measured by a walk
+        Files.writeString(marker, Files.readString(marker).replace("size " + walked + "\n", ""));
+        assertEquals(tree, trees.find(tree.key()).orElseThrow());
+        Files.writeString(tree.rootfs().resolve("added"), "12345");
+        assertEquals(walked + 5, trees.size(tree.key()));
+    }
+
     private interface Change {
         void apply(Path rootfs) throws Exception;
     }

@@ -47,6 +47,19 @@ class IsolatorReportTest {
     void refusesJsonThatIsNoReport() {
         assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"app\": \"web\", \"entries\": [{\"isolator\": 1}]}"));
         assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"app\": \"web\", \"entries\": [{\"isolator\": \"x\", \"outcome\": \"maybe\", \"detail\": \"\"}]}"));
+        assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"entries\": []}"));
+        assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"app\": \"web\", \"entries\": {}}"));
+        assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("[]"));
+        assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"app\": \"web\", \"entries\": [{\"isolator\": \"x\"}]}"));
+        assertThrows(JsonProcessingException.class, () -> IsolatorReport.fromJson("{\"app\": \"web\", \"entries\": ["));
+    }
+
+    @Test
+    void fieldsALaterRocketAddsAreSkipped() throws Exception {
+        IsolatorReport read = IsolatorReport.fromJson("""
+                {"app": "web", "since": {"a": [1, 2]}, "entries": [
+                  {"isolator": "seccomp", "outcome": "enforced", "detail": "default filter", "extra": [true]}]}""");
+        assertEquals(new IsolatorReport.Builder("web").enforced("seccomp", "default filter").build(), read);
     }
 
     @Test

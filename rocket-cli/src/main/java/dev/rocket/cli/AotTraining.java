@@ -43,6 +43,8 @@ public final class AotTraining {
 
     private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
     private static final String IMAGE = "example.com/aot-training";
+    /** The name of the image's app: the last part of its name. */
+    private static final String APP = "aot-training";
 
     private final Path work;
     private final String[] global;
@@ -172,10 +174,10 @@ public final class AotTraining {
             Files.createDirectories(exited.getParent());
             Files.move(layout.pod(PodPhase.PREPARED, uuid), exited);
             Files.createDirectories(exited.resolve(PodLayout.EXIT_STATUSES));
-            Files.writeString(exited.resolve(PodLayout.EXIT_STATUSES).resolve("aot-training"), "0");
-            OciBundle app = new OciBundle(exited.resolve(PodLayout.APPS).resolve("aot-training"));
+            Files.writeString(exited.resolve(PodLayout.EXIT_STATUSES).resolve(APP), "0");
+            OciBundle app = new OciBundle(exited.resolve(PodLayout.APPS).resolve(APP));
             Files.createDirectories(app.directory());
-            Files.writeString(app.isolatorsFile(), new IsolatorReport("aot-training", List.of(
+            Files.writeString(app.isolatorsFile(), new IsolatorReport(APP, List.of(
                     new IsolatorReport.Entry("capabilities", IsolatorReport.Outcome.ENFORCED, "the default set"))).toJson());
         } catch (SpecException | IOException e) {
             // without it, list and status load those classes from the jars

@@ -166,11 +166,13 @@ public record TreeChecksum(String value) {
             field((Integer) unix.get("uid"));
             field((Integer) unix.get("gid"));
             field(((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS));
-            String inode = unix.get("dev") + ":" + unix.get("ino");
-            if (type == FileModeType.DIRECTORY || inodesCounted.add(inode)) bytes += (Long) unix.get("size");
+            // a second name of an inode (a hard link) takes no more bytes; only such inodes are remembered
+            boolean linked = type != FileModeType.DIRECTORY && (Integer) unix.get("nlink") > 1;
+            String inode = linked ? unix.get("dev") + ":" + unix.get("ino") : null;
+            if (!linked || inodesCounted.add(inode)) bytes += (Long) unix.get("size");
             switch (type) {
                 case FILE -> {
-                    String first = (Integer) unix.get("nlink") > 1 ? firstNameOfInode.putIfAbsent(inode, name) : null;
+                    String first = linked ? firstNameOfInode.putIfAbsent(inode, name) : null;
                     if (first != null) {
                         field(first);
                     } else {

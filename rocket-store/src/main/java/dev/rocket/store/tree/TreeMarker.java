@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * incomplete and never used. It records what verification and garbage collection need, one field per line:
  * <pre>
  * checksum-v2 sha512-... the tree's {@link TreeChecksum}
- * size 104857600       the bytes the tree takes (since session 6; older markers lack it)
+ * size 104857600       the bytes the tree takes (markers written before it was added lack it)
  * image sha512-...     the image rendered
  * layer sha512-...     each layer applied, lowest first
  * </pre>

@@ -50,12 +50,12 @@ final class PodBundles {
     private final OciRuntime runtime;
     private final OciConfigTranslator translator;
     private final List<VolumeMount> podFiles;
-    private final List<PodCgroup.Hierarchy> cgroups;
+    private final PodCgroup.Plan cgroup;
     private final Optional<Conmon> conmon;
 
     PodBundles(PodUuid uuid, Path pod, PodManifest manifest, PodNamespaces.Pinned namespaces, Flavor flavor,
                PodRunOptions options, OciRuntime runtime, List<VolumeMount> podFiles, Optional<URI> metadataUrl,
-               Optional<IdMapping> privateUsers, List<PodCgroup.Hierarchy> cgroups) throws RocketException, IOException {
+               Optional<IdMapping> privateUsers, PodCgroup.Plan cgroup) throws RocketException, IOException {
         this.podFiles = List.copyOf(podFiles);
         this.uuid = uuid;
         this.pod = pod;
@@ -66,7 +66,7 @@ final class PodBundles {
         this.translator = new OciConfigTranslator(HostLimits.read());
         // conmon needs no terminal of its own: an interactive app keeps the runtime in the foreground
         this.conmon = options.interactive() ? Optional.empty() : Conmon.forRuntime(runtime);
-        this.cgroups = List.copyOf(cgroups);
+        this.cgroup = cgroup;
         String hostname = options.hostname().orElse("rkt-" + uuid);
         PodFacts facts = namespaces == null
                 ? new PodFacts(uuid, hostname, NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), NamespaceSource.ofPrivate(), metadataUrl)
@@ -88,7 +88,7 @@ final class PodBundles {
         Path appDir = PodLayout.app(pod, app.name());
         String id = containerId(uuid, app.name());
         AppLaunch launch = AppLaunch.of(manifest, app, image, AppRootfs.rootfs(appDir), volumes(app, image),
-                PodCgroupFiles.appPath(uuid, app.name()), flavor, options.insecure());
+                cgroup.cgroupsPath(PodCgroupFiles.appPath(uuid, app.name())), flavor, options.insecure());
         launch = launch.with(launch.readOnlyRootFs(), OomScoreAnnotation.read(app.annotations()), launch.app());
         OciTranslation translation = translator.translateWithReport(launch, facts);
         new OciBundle(appDir).write(translation);
@@ -98,7 +98,7 @@ final class PodBundles {
         Path monitor = PodLayout.monitor(pod, app.name());
         MonitorScript.Output output = options.interactive() ? null
                 : new MonitorScript.Output(PodLayout.log(pod, app.name()), monitor.resolve("out"), monitor.resolve("err"));
-        Optional<Path> oomEvents = OomEvents.file(cgroups, app.name());
+        Optional<Path> oomEvents = OomEvents.file(cgroup.hierarchies(), app.name());
         List<String> term = runtime.killArgv(id, "TERM");
         List<String> kill = runtime.killArgv(id, "KILL");
         Path exitStatus = PodLayout.exitStatus(pod, app.name());

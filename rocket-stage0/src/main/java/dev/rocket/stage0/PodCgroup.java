@@ -29,9 +29,13 @@ final class PodCgroup {
     private PodCgroup() {
     }
 
-    /** Creates and limits the pod's cgroup; with {@code limit} false (fly) only creates it. What it did. */
-    static Plan create(Path pod, PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
-        Plan plan = plan(uuid, podIsolators, limit);
+    /**
+     * Creates and limits the pod's cgroup; with {@code limit} false (fly) only creates it. What it did. With
+     * {@code underOwn} it goes below this process's cgroup in each hierarchy, as runc nests a relative
+     * {@code cgroupsPath}; without, at the root of each, where crun puts one.
+     */
+    static Plan create(Path pod, PodUuid uuid, List<Isolator> podIsolators, boolean limit, boolean underOwn) throws IOException {
+        Plan plan = plan(uuid, podIsolators, limit, underOwn);
         Files.write(pod.resolve(FILE), plan.hierarchies().stream().map(h -> h.podDir().toString()).toList());
         for (Hierarchy hierarchy : plan.hierarchies()) Files.createDirectories(hierarchy.podDir());
         for (Write write : plan.writes()) Files.writeString(write.file(), write.value());
@@ -42,13 +46,24 @@ final class PodCgroup {
      * Where the pod's cgroup goes in each hierarchy this process belongs to, and what limits it (nothing without
      * {@code limit}), without touching either: what {@link #create} does, and a rehearsed start only plans.
      */
-    static Plan plan(PodUuid uuid, List<Isolator> podIsolators, boolean limit) throws IOException {
-        List<Hierarchy> hierarchies = hierarchies(Files.readString(Path.of("/proc/self/cgroup")), MountTable.read(), uuid);
-        return new Plan(hierarchies, limit ? writes(hierarchies, podIsolators) : List.of());
+    static Plan plan(PodUuid uuid, List<Isolator> podIsolators, boolean limit, boolean underOwn) throws IOException {
+        String procCgroup = Files.readString(Path.of("/proc/self/cgroup"));
+        MountTable mounts = MountTable.read();
+        String parent = underOwn ? "" : commonOwn(procCgroup, mounts);
+        List<Hierarchy> hierarchies = hierarchies(procCgroup, mounts, uuid, underOwn);
+        return new Plan(hierarchies, limit ? writes(hierarchies, podIsolators) : List.of(), parent);
     }
 
-    /** The pod's cgroup directories, and the files to write in them, in order. */
-    record Plan(List<Hierarchy> hierarchies, List<Write> writes) {
+    /**
+     * The pod's cgroup directories, the files to write in them, in order, and the parent an app's
+     * {@code cgroupsPath} must name absolutely ({@code ""}: a relative path lands where the pod's cgroup is).
+     */
+    record Plan(List<Hierarchy> hierarchies, List<Write> writes, String parent) {
+
+        /** The {@code cgroupsPath} of a container whose path relative to the pod's parent is {@code relative}. */
+        String cgroupsPath(String relative) {
+            return parent.isEmpty() ? relative : parent + "/" + relative;
+        }
     }
 
     /**
@@ -99,10 +114,37 @@ final class PodCgroup {
 
     /**
      * The pod's cgroup directory in each hierarchy of {@code procCgroup} (the lines of /proc/self/cgroup) that is
-     * mounted; a v1 hierarchy lists its controllers, the v2 one none.
+     * mounted; a v1 hierarchy lists its controllers, the v2 one none. With {@code underOwn} below the process's
+     * cgroup in each hierarchy (where runc nests a relative {@code cgroupsPath}); otherwise below the cgroup the
+     * process has in all of them alike ({@link #commonOwn}), since a runtime that takes paths from the root (crun)
+     * is given one path for every hierarchy.
      */
-    static List<Hierarchy> hierarchies(String procCgroup, MountTable mounts, PodUuid uuid) {
+    static List<Hierarchy> hierarchies(String procCgroup, MountTable mounts, PodUuid uuid, boolean underOwn) {
+        String common = underOwn ? null : commonOwn(procCgroup, mounts);
         List<Hierarchy> hierarchies = new ArrayList<>();
+        for (Membership membership : memberships(procCgroup, mounts)) {
+            String own = underOwn ? membership.own() : common;
+            Path dir = membership.mount().mountPoint().resolve(own.replaceFirst("^/+", "")).resolve(PodCgroupFiles.podPath(uuid));
+            hierarchies.add(new Hierarchy(membership.controllers(), dir));
+        }
+        return hierarchies;
+    }
+
+    /**
+     * The cgroup this process has in every mounted hierarchy alike, as seen below their mount points (on a v2-only
+     * host its one cgroup; under a systemd unit the unit's); {@code ""} (the roots) when the hierarchies differ.
+     */
+    static String commonOwn(String procCgroup, MountTable mounts) {
+        List<String> owns = memberships(procCgroup, mounts).stream().map(Membership::own).distinct().toList();
+        return owns.size() == 1 && !owns.getFirst().equals("/") ? owns.getFirst().replaceFirst("/+$", "") : "";
+    }
+
+    /** This process's cgroup in one mounted hierarchy, relative to its mount point. */
+    private record Membership(List<String> controllers, MountInfo mount, String own) {
+    }
+
+    private static List<Membership> memberships(String procCgroup, MountTable mounts) {
+        List<Membership> memberships = new ArrayList<>();
         for (String line : procCgroup.lines().toList()) {
             String[] fields = line.split(":", 3);
             if (fields.length < 3) continue;
@@ -112,10 +154,9 @@ final class PodCgroup {
                     : m.fsType().equals("cgroup") && m.superOptions().containsAll(controllers)).findFirst();
             if (mount.isEmpty()) continue;
             String own = fields[2].startsWith(mount.get().root()) ? fields[2].substring(mount.get().root().length()) : fields[2];
-            Path dir = mount.get().mountPoint().resolve(own.replaceFirst("^/+", "")).resolve(PodCgroupFiles.podPath(uuid));
-            hierarchies.add(new Hierarchy(controllers, dir));
+            memberships.add(new Membership(controllers, mount.get(), "/" + own.replaceFirst("^/+", "")));
         }
-        return hierarchies;
+        return memberships;
     }
 
     /** Where the pod's cgroup lies in one hierarchy; a v1 hierarchy names its controllers, v2 none. */

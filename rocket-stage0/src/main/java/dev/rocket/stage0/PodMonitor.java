@@ -4,6 +4,7 @@ import dev.rocket.os.linux.Execve;
 import dev.rocket.os.linux.Fd;
 import dev.rocket.os.linux.FileDescriptors;
 import dev.rocket.os.linux.FileNodes;
+import dev.rocket.os.linux.Namespaces;
 import dev.rocket.os.linux.ProcessControl;
 import dev.rocket.pod.PodLayout;
 import dev.rocket.pod.PodLock;
@@ -30,14 +31,20 @@ final class PodMonitor {
     private PodMonitor() {
     }
 
-    /** Replaces this process with the monitor of {@code jobs}; returns only by throwing. */
-    static void exec(RunningPod running, List<MonitorScript.Job> jobs, boolean interactive, List<String> atExit)
-            throws IOException {
+    /**
+     * Replaces this process with the monitor of {@code jobs}, which sees none of {@code hiddenMounts} (what the
+     * runtime must not see; unmounted in a mount namespace of the monitor's own, so that the runtime needs no
+     * launcher for each of its commands); returns only by throwing.
+     */
+    static void exec(RunningPod running, List<MonitorScript.Job> jobs, boolean interactive, List<String> atExit,
+                     List<Path> hiddenMounts) throws IOException {
         String script = prepare(running, jobs, interactive, atExit);
         ProcessControl.setChildSubreaper(true);
         // whatever the JVM had on that descriptor is closed: nothing of it is used between here and execve
         Fd lock = FileDescriptors.duplicateTo(running.lock().fd(), MonitorScript.LOCK_FD);
         try {
+            // on this thread, the one that execs: the namespace is the thread's until execve makes it the process's
+            if (!hiddenMounts.isEmpty()) Namespaces.unmountInOwnView(hiddenMounts);
             Execve.exec(SHELL, List.of("sh", "-c", script), List.of(PATH, PodLock.LOCK_FD_VARIABLE + "=" + lock.number()),
                     List.of(lock));
         } finally {

@@ -30,6 +30,7 @@ import dev.rocket.stage1.oci.IdMapping;
 import dev.rocket.stage1.oci.RootfsOwnerShift;
 import dev.rocket.stage1.oci.VolumeMount;
 import dev.rocket.stage1.runtime.OciRuntime;
+import dev.rocket.stage1.runtime.OciRuntimes;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.index.ImageRecord;
 import dev.rocket.store.tree.TreeStore;
@@ -63,17 +64,17 @@ public final class PodStarter {
     private final ImageStore store;
     private final ImageSource images;
     private final Pods pods;
-    private final OciRuntime runtime;
+    private final OciRuntimes runtimes;
     private final NetworkSettings networks;
     /** Each image's record and manifest, read once per start (the plan, the port check and each bundle ask). */
     private final Map<ImageId, ImageRecord> records = new HashMap<>();
     private final Map<ImageId, ImageManifest> manifests = new HashMap<>();
 
-    public PodStarter(ImageStore store, ImageSource images, Pods pods, OciRuntime runtime, NetworkSettings networks) {
+    public PodStarter(ImageStore store, ImageSource images, Pods pods, OciRuntimes runtimes, NetworkSettings networks) {
         this.store = store;
         this.images = images;
         this.pods = pods;
-        this.runtime = runtime;
+        this.runtimes = runtimes;
         this.networks = networks;
     }
 
@@ -169,6 +170,7 @@ public final class PodStarter {
             plan.images().forEach(image -> images.add(image.record()));
         }
         Trace.mark("pod planned");
+        OciRuntime runtime = runtimes.choose(request.ociRuntime());
         if (request.privateUsers() && request.flavor() == Flavor.FLY) {
             throw new RocketException(Kind.INVALID_ARGUMENT, "the fly flavor runs apps with the host's users;"
                     + " --private-users needs the default flavor");
@@ -197,6 +199,7 @@ public final class PodStarter {
             }
             Path stage1 = Files.createDirectories(PodLayout.stage1(preparing.dir()));
             Files.writeString(stage1.resolve(FLAVOR_FILE), request.flavor().name() + "\n");
+            PodRuntimeRecord.write(preparing.dir(), runtime);
             if (!overlay) Files.writeString(stage1.resolve(NO_OVERLAY_FILE), "");
             if (request.hostIpc()) Files.writeString(stage1.resolve(HOST_IPC_FILE), "");
             preparing.writeManifest(manifest);
@@ -221,6 +224,7 @@ public final class PodStarter {
                 throw new RocketException(Kind.INVALID_ARGUMENT, "--interactive runs one app; this pod has " + pod.apps().size());
             }
             Optional<IdMapping> users = PodIdRange.read(dir);
+            OciRuntime runtime = PodRuntimeRecord.of(dir, runtimes);
             PodNamespaces.Pinned namespaces = flavor == Flavor.FLY ? null : PodNamespaces.pin(dir, options.hostNetwork(),
                     Files.exists(PodLayout.stage1(dir).resolve(HOST_IPC_FILE)), users);
             Trace.mark("namespaces pinned");
@@ -237,13 +241,15 @@ public final class PodStarter {
                     ? Optional.of(register(running, pod, options)) : Optional.empty();
             AppRootfs roots = new AppRootfs(TreeStore.open(store));
             boolean rehearsal = LaunchRehearsal.active();
-            PodCgroup.Plan cgroup = rehearsal ? PodCgroup.plan(running.uuid(), pod.isolators(), flavor != Flavor.FLY)
-                    : PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY);
+            boolean underOwn = runtime.nestsCgroupsUnderOwn();
+            PodCgroup.Plan cgroup = rehearsal ? PodCgroup.plan(running.uuid(), pod.isolators(), flavor != Flavor.FLY, underOwn)
+                    : PodCgroup.create(dir, running.uuid(), pod.isolators(), flavor != Flavor.FLY, underOwn);
             Trace.mark("cgroup created");
             // With private users the runtime reaches the pod's files as the pod's root: through a view it can search.
             Path seen = users.isPresent() ? PodUsersView.mount(dir, running.uuid()) : dir;
-            PodBundles bundles = new PodBundles(running.uuid(), seen, pod, namespaces, flavor, options, runtime,
-                    PodUsersView.through(dir, seen, podFiles), metadataUrl, users, cgroup.hierarchies());
+            // the monitor hides from itself what the runtime must not see, so it runs the runtime directly
+            PodBundles bundles = new PodBundles(running.uuid(), seen, pod, namespaces, flavor, options, runtime.withMountsHidden(),
+                    PodUsersView.through(dir, seen, podFiles), metadataUrl, users, cgroup);
             Trace.mark("bundle writer ready");
             List<MonitorScript.Job> jobs = new ArrayList<>();
             for (RuntimeApp app : pod.apps()) {
@@ -258,7 +264,7 @@ public final class PodStarter {
                 PodMonitor.prepare(running, jobs, options.interactive(), atExit);
                 throw new LaunchRehearsal.Stopped(running.uuid());
             }
-            PodMonitor.exec(running, jobs, options.interactive(), atExit);
+            PodMonitor.exec(running, jobs, options.interactive(), atExit, runtime.hiddenMounts());
             throw new RocketException(Kind.INTERNAL, "the pod's process did not start");
         } catch (RocketException e) {
             releaseQuietly(dir, running.uuid());

@@ -5,6 +5,7 @@ import dev.rocket.fetch.PullPolicy;
 import dev.rocket.spec.types.EnvironmentVariable;
 import dev.rocket.spec.types.Volume;
 import dev.rocket.stage1.oci.Flavor;
+import dev.rocket.stage1.runtime.RuntimeChoice;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,10 +24,12 @@ import java.util.Optional;
  * @param pullPolicy   {@code --pull-policy}: when images are fetched rather than taken from the store
  * @param hostIpc      {@code --ipc=parent}: the apps share the host's IPC namespace instead of the pod's own
  * @param privateUsers {@code --private-users}: the pod in a user namespace of its own, over a shifted copy of each image
+ * @param ociRuntime   {@code --oci-runtime}: the OCI runtime the pod's apps run in
  */
 public record RunRequest(List<AppRequest> apps, List<Volume> volumes, List<EnvironmentVariable> environment,
                          Optional<Path> podManifest, Optional<Path> uuidFileSave, Flavor flavor, boolean noOverlay,
-                         PullPolicy pullPolicy, boolean hostIpc, boolean privateUsers, PodRunOptions options) {
+                         PullPolicy pullPolicy, boolean hostIpc, boolean privateUsers, RuntimeChoice ociRuntime,
+                         PodRunOptions options) {
 
     public RunRequest {
         apps = List.copyOf(apps);
@@ -37,7 +40,7 @@ public record RunRequest(List<AppRequest> apps, List<Volume> volumes, List<Envir
     /** A pod of {@code images}, each as its manifest says. */
     public static RunRequest of(List<String> images, PodRunOptions options) {
         return new RunRequest(images.stream().map(AppRequest::of).toList(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), Flavor.DEFAULT, false, PullPolicy.NEW, false, false, options);
+                Optional.empty(), Flavor.DEFAULT, false, PullPolicy.NEW, false, false, RuntimeChoice.AUTO, options);
     }
 
     public InsecureOptions insecure() {

@@ -15,11 +15,15 @@ import dev.rocket.spec.types.EventHandler.Event;
 import dev.rocket.spec.types.PodUuid;
 import dev.rocket.stage1.runtime.Conmon;
 import dev.rocket.stage1.runtime.OciRuntime;
+import dev.rocket.stage1.runtime.OciRuntimes;
+import dev.rocket.stage1.runtime.RuntimeChoice;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Before a pod's directory is deleted (gc, rm): stops the conmon of an app still running, removes what the OCI
@@ -29,10 +33,10 @@ import java.nio.file.Path;
  */
 public final class RuntimeCleanup implements PodCleanup {
 
-    private final OciRuntime runtime;
+    private final OciRuntimes runtimes;
 
-    public RuntimeCleanup(OciRuntime runtime) {
-        this.runtime = runtime;
+    public RuntimeCleanup(OciRuntimes runtimes) {
+        this.runtimes = runtimes;
     }
 
     /** The runtime's name of an app's container: the pod UUID and the app name. */
@@ -42,11 +46,18 @@ public final class RuntimeCleanup implements PodCleanup {
 
     @Override
     public void beforeDelete(PodInfo pod) throws RocketException {
+        RuntimeChoice recorded = PodRuntimeRecord.read(pod.dir());
+        List<String> held = new ArrayList<>();
         for (PodApp app : pod.summary().apps()) {
             String id = containerId(pod.uuid(), app.name());
             stopConmon(PodLayout.monitor(pod.dir(), app.name()), id);
-            delete(id);
-            for (Event event : Event.values()) delete(id + "-" + event);
+            for (String container : containers(id)) {
+                if (runtimes.holds(recorded, container)) held.add(container);
+            }
+        }
+        if (!held.isEmpty()) {
+            OciRuntime runtime = runtimes.choose(recorded);
+            for (String container : held) delete(runtime, container);
         }
         for (String warning : PodNetworking.tearDownSaved(pod.dir())) System.err.println("rkt: warning: " + warning);
         for (String warning : PodCgroup.remove(pod.dir())) System.err.println("rkt: warning: " + warning);
@@ -78,7 +89,14 @@ public final class RuntimeCleanup implements PodCleanup {
         }
     }
 
-    private void delete(String id) throws RocketException {
+    /** An app's container and those of its event handlers. */
+    private static List<String> containers(String id) {
+        List<String> ids = new ArrayList<>(List.of(id));
+        for (Event event : Event.values()) ids.add(id + "-" + event);
+        return ids;
+    }
+
+    private static void delete(OciRuntime runtime, String id) throws RocketException {
         try {
             runtime.delete(id, true);
         } catch (RocketException e) {

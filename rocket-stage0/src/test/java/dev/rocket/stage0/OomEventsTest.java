@@ -26,7 +26,7 @@ class OomEventsTest {
     private static final AcName APP = new AcName("app");
 
     private static Optional<Path> file(String procCgroup, String mounts) {
-        return OomEvents.file(PodCgroup.hierarchies(procCgroup, MountTable.parse(mounts), UUID), APP);
+        return OomEvents.file(PodCgroup.hierarchies(procCgroup, MountTable.parse(mounts), UUID, true), APP);
     }
 
     @Test

@@ -34,14 +34,14 @@ class PodCgroupTest {
 
     @Test
     void aPlanOfThisProcesssCgroupNamesThePodsDirectoriesAndLimitsWithoutMakingThem() throws Exception {
-        PodCgroup.Plan plan = PodCgroup.plan(UUID, List.of(IsolatorFlags.memory("64Mi")), true);
+        PodCgroup.Plan plan = PodCgroup.plan(UUID, List.of(IsolatorFlags.memory("64Mi")), true, true);
         assertFalse(plan.hierarchies().isEmpty());
         for (PodCgroup.Hierarchy hierarchy : plan.hierarchies()) {
             assertEquals(POD, hierarchy.podDir().getFileName().toString());
             assertFalse(Files.exists(hierarchy.podDir()), hierarchy.podDir().toString());
         }
         assertTrue(plan.writes().stream().anyMatch(w -> w.value().equals("67108864")), plan.writes().toString());
-        assertEquals(List.of(), PodCgroup.plan(UUID, List.of(IsolatorFlags.memory("64Mi")), false).writes());
+        assertEquals(List.of(), PodCgroup.plan(UUID, List.of(IsolatorFlags.memory("64Mi")), false, true).writes());
     }
 
     @Test
@@ -51,7 +51,7 @@ class PodCgroupTest {
                 3:blkio:/
                 1:cpu:/
                 0::/
-                """, HYBRID, UUID);
+                """, HYBRID, UUID, true);
         assertEquals(List.of(
                 new PodCgroup.Hierarchy(List.of("memory"), Path.of("/sys/fs/cgroup/memory/process_api/abc/" + POD)),
                 new PodCgroup.Hierarchy(List.of("cpu"), Path.of("/sys/fs/cgroup/cpu/" + POD)),
@@ -60,8 +60,32 @@ class PodCgroupTest {
     }
 
     @Test
+    void forARuntimeThatPutsRelativeCgroupsAtTheRootThePodsCgroupLiesThereInEveryHierarchy() {
+        List<PodCgroup.Hierarchy> hierarchies = PodCgroup.hierarchies("4:memory:/process_api/abc\n1:cpu:/\n0::/\n",
+                HYBRID, UUID, false);
+        assertEquals(List.of(
+                new PodCgroup.Hierarchy(List.of("memory"), Path.of("/sys/fs/cgroup/memory/" + POD)),
+                new PodCgroup.Hierarchy(List.of("cpu"), Path.of("/sys/fs/cgroup/cpu/" + POD)),
+                new PodCgroup.Hierarchy(List.of(), Path.of("/sys/fs/cgroup/unified/" + POD))), hierarchies);
+    }
+
+    @Test
+    void forSuchARuntimeTheProcesssCgroupIsKeptWhereItIsTheSameInEveryHierarchy() {
+        String unit = "4:memory:/system.slice/app.service\n1:cpu:/system.slice/app.service\n0::/system.slice/app.service\n";
+        assertEquals("/system.slice/app.service", PodCgroup.commonOwn(unit, HYBRID));
+        assertEquals(List.of(
+                new PodCgroup.Hierarchy(List.of("memory"), Path.of("/sys/fs/cgroup/memory/system.slice/app.service/" + POD)),
+                new PodCgroup.Hierarchy(List.of("cpu"), Path.of("/sys/fs/cgroup/cpu/system.slice/app.service/" + POD)),
+                new PodCgroup.Hierarchy(List.of(), Path.of("/sys/fs/cgroup/unified/system.slice/app.service/" + POD))),
+                PodCgroup.hierarchies(unit, HYBRID, UUID, false));
+        assertEquals("/user.slice/rkt", PodCgroup.commonOwn("0::/user.slice/rkt\n", UNIFIED));
+        assertEquals("", PodCgroup.commonOwn("4:memory:/process_api/abc\n1:cpu:/\n0::/\n", HYBRID), "they differ: the roots");
+        assertEquals("", PodCgroup.commonOwn("4:memory:/\n1:cpu:/\n0::/\n", HYBRID), "all at the root");
+    }
+
+    @Test
     void onV1EachLimitGoesToTheHierarchyOfItsController() throws Exception {
-        List<PodCgroup.Hierarchy> hierarchies = PodCgroup.hierarchies("4:memory:/m\n1:cpu:/\n0::/\n", HYBRID, UUID);
+        List<PodCgroup.Hierarchy> hierarchies = PodCgroup.hierarchies("4:memory:/m\n1:cpu:/\n0::/\n", HYBRID, UUID, true);
         List<PodCgroup.Write> writes = PodCgroup.writes(hierarchies,
                 List.of(IsolatorFlags.memory("48Mi"), IsolatorFlags.cpu("500m")));
         assertEquals(List.of(
@@ -73,7 +97,7 @@ class PodCgroupTest {
 
     @Test
     void onV2TheParentHandsEachControllerDownBeforeItsLimitIsWritten() throws Exception {
-        List<PodCgroup.Hierarchy> hierarchies = PodCgroup.hierarchies("0::/user.slice/rkt\n", UNIFIED, UUID);
+        List<PodCgroup.Hierarchy> hierarchies = PodCgroup.hierarchies("0::/user.slice/rkt\n", UNIFIED, UUID, true);
         Path pod = Path.of("/sys/fs/cgroup/user.slice/rkt/" + POD);
         Path subtree = Path.of("/sys/fs/cgroup/user.slice/rkt/cgroup.subtree_control");
         List<PodCgroup.Write> writes = PodCgroup.writes(hierarchies,
@@ -88,7 +112,7 @@ class PodCgroupTest {
 
     @Test
     void aPodWithoutIsolatorsWritesNothingAndAMissingControllerIsAnError() throws Exception {
-        List<PodCgroup.Hierarchy> cpuOnly = PodCgroup.hierarchies("1:cpu:/\n", HYBRID, UUID);
+        List<PodCgroup.Hierarchy> cpuOnly = PodCgroup.hierarchies("1:cpu:/\n", HYBRID, UUID, true);
         assertEquals(List.of(), PodCgroup.writes(cpuOnly, List.of()));
         IOException missing = assertThrows(IOException.class,
                 () -> PodCgroup.writes(cpuOnly, List.of(IsolatorFlags.memory("64Mi"))));

@@ -9,6 +9,7 @@ import dev.rocket.pod.PodInfo;
 import dev.rocket.pod.PodState;
 import dev.rocket.pod.Pods;
 import dev.rocket.spec.types.AcName;
+import dev.rocket.stage0.PodRuntimeRecord;
 import dev.rocket.stage0.RuntimeCleanup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +55,7 @@ final class EnterCommand implements Callable<Integer>, PositionalFlags {
         AcName name = PodApps.one(pod, app);
         List<String> command = arguments.size() > 1 ? arguments.subList(1, arguments.size()) : DEFAULT_COMMAND;
         boolean tty = System.console() != null && System.console().isTerminal();
-        List<String> argv = global.runtime().execArgv(RuntimeCleanup.containerId(pod.uuid(), name), tty, command);
+        List<String> argv = PodRuntimeRecord.of(pod.dir(), global.ociRuntimes()).execArgv(RuntimeCleanup.containerId(pod.uuid(), name), tty, command);
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
         try {

@@ -10,7 +10,7 @@ import dev.rocket.pod.Pods;
 import dev.rocket.net.NetworkSettings;
 import dev.rocket.stage0.PodStarter;
 import dev.rocket.stage0.RuntimeCleanup;
-import dev.rocket.stage1.runtime.RuncRuntime;
+import dev.rocket.stage1.runtime.OciRuntimes;
 import dev.rocket.store.ImageStore;
 import dev.rocket.store.StoreLayout;
 
@@ -66,22 +66,22 @@ public final class GlobalOptions {
         return Pods.at(dir);
     }
 
-    /** The OCI runtime Rocket uses, with its state under {@code --dir}. */
-    public RuncRuntime runtime() throws RocketException {
-        return RuncRuntime.detect(dir.resolve("runtime"));
+    /** The OCI runtimes pods use, with their state under {@code --dir}. */
+    public OciRuntimes ociRuntimes() {
+        return OciRuntimes.under(dir);
     }
 
     /** What gc and rm release besides a pod's directory: the runtime's containers. */
-    public RuntimeCleanup runtimeCleanup() throws RocketException {
-        return new RuntimeCleanup(runtime());
+    public RuntimeCleanup runtimeCleanup() {
+        return new RuntimeCleanup(ociRuntimes());
+    }
+
+    /** stage0 of rkt run, prepare and run-prepared over {@code store}. */
+    public PodStarter podStarter(ImageStore store, PrintWriter err) throws RocketException {
+        return new PodStarter(store, CommandFetcher.imageSource(this, store, err), pods(), ociRuntimes(), NetworkSettings.of(localConfig, systemConfig, dir));
     }
 
     /** Opens the image store under {@code --dir}. */
-    /** stage0 of rkt run, prepare and run-prepared over {@code store}. */
-    public PodStarter podStarter(ImageStore store, PrintWriter err) throws RocketException {
-        return new PodStarter(store, CommandFetcher.imageSource(this, store, err), pods(), runtime(), NetworkSettings.of(localConfig, systemConfig, dir));
-    }
-
     public ImageStore openStore() throws RocketException {
         return ImageStore.open(new StoreLayout(dir));
     }

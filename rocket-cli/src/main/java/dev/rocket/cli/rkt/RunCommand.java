@@ -11,6 +11,7 @@ import dev.rocket.stage0.AppRequest;
 import dev.rocket.stage0.RunRequest;
 import dev.rocket.stage0.StartWarmUp;
 import dev.rocket.stage1.oci.Flavor;
+import dev.rocket.stage1.runtime.RuntimeChoice;
 import dev.rocket.store.ImageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +93,11 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
             description = "rkt's stage1 image selectors; here they choose the flavor by the image's name: one naming fly runs fly, one naming coreos or default the default.")
     String stage1Image;
 
+    // Not rkt's, whose stage1 images were the runtime: Rocket's stage1 runs apps in an OCI runtime of the host.
+    @Option(names = "--oci-runtime", paramLabel = "auto|runc|crun",
+            description = "The OCI runtime the pod's apps run in: runc, crun, or auto (default: runc where installed, else crun).")
+    String ociRuntime = "auto";
+
     @Option(names = "--pull-policy", paramLabel = "POLICY", converter = PullPolicyConverter.class,
             description = "When to fetch images: never (the store only), new (default: names missing from the store) or update.")
     PullPolicy pullPolicy = PullPolicy.NEW;
@@ -136,7 +142,7 @@ class RunCommand implements Callable<Integer>, PositionalFlags {
         };
         return new RunRequest(apps, podVolumes, environment(), Optional.ofNullable(podManifest),
                 Optional.ofNullable(uuidFileSave), flavor, noOverlay, pullPolicy, hostIpc, privateUsers,
-                network.runOptions(interactive, rkt.global().insecure()));
+                RuntimeChoice.parse(ociRuntime), network.runOptions(interactive, rkt.global().insecure()));
     }
 
     /** The flavor a stage1 image of rkt stands for: fly, or the default (coreos, kvm is not offered). */

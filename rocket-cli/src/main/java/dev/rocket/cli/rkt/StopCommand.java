@@ -9,8 +9,9 @@ import dev.rocket.pod.PodApp;
 import dev.rocket.pod.PodState;
 import dev.rocket.pod.PodStatus;
 import dev.rocket.pod.Pods;
+import dev.rocket.stage0.PodRuntimeRecord;
 import dev.rocket.stage0.RuntimeCleanup;
-import dev.rocket.stage1.runtime.RuncRuntime;
+import dev.rocket.stage1.runtime.OciRuntime;
 import dev.rocket.spec.types.PodUuid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +77,7 @@ final class StopCommand implements Callable<Integer> {
             throw new RocketException(Kind.FAILED_PRECONDITION, "pod " + status.pod().uuid() + " is " + status.pod().state() + ", not running");
         }
         if (force) {
-            RuncRuntime runtime = rkt.global().runtime();
+            OciRuntime runtime = PodRuntimeRecord.of(status.pod().dir(), rkt.global().ociRuntimes());
             for (PodApp app : status.pod().summary().apps()) {
                 try {
                     runtime.kill(RuntimeCleanup.containerId(status.pod().uuid(), app.name()), Signal.SIGKILL);

@@ -44,7 +44,7 @@ class PodMonitorTest extends PodTest {
                 "--exec=/bin/sh", "--", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done",
                 "---", image.toString(), "--name=two", "--exec=/bin/sh", "--", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done");
         long pid = started.process().pid();
-        List<String> host = hostSide(pid);
+        List<String> host = PodTestKit.hostSide(pid);
         assertEquals(List.of("conmon", "conmon", "sh"), host, "the host-side processes of pod " + pid);
         assertEquals(0, kit.rkt("stop", started.uuid()).exitCode());
         assertTrue(started.process().waitFor(30, TimeUnit.SECONDS));
@@ -92,7 +92,7 @@ class PodMonitorTest extends PodTest {
         Path uuidFile = dir.resolve("uuid");
         ProcessBuilder builder = kit.rktProcess("run", "--net=none", "--uuid-file-save=" + uuidFile, image.toString(),
                 "--exec=/bin/sh", "--", "-c", "echo to-out; echo to-err >&2; exit 6");
-        builder.environment().put("PATH", withoutConmon() + ":/usr/sbin:/sbin");
+        builder.environment().put("PATH", PodTestKit.usrBinWithout(dir.resolve("bin"), "conmon") + ":/usr/sbin:/sbin");
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -108,35 +108,6 @@ class PodMonitorTest extends PodTest {
         }
         PodTestKit.Finished logs = kit.run("logs", uuid);
         assertEquals(Stream.of("to-out", "to-err").sorted().toList(), logs.out().lines().sorted().toList());
-    }
-
-    /** A directory of links to every program of /usr/bin but conmon. */
-    private Path withoutConmon() throws IOException {
-        Path bin = Files.createDirectory(dir.resolve("bin"));
-        try (Stream<Path> programs = Files.list(Path.of("/usr/bin"))) {
-            for (Path program : programs.filter(p -> !p.getFileName().toString().equals("conmon")).toList()) {
-                Files.createSymbolicLink(bin.resolve(program.getFileName()), program);
-            }
-        }
-        return bin;
-    }
-
-    /** The names of the processes of {@code pid}'s tree that are in this PID namespace, sorted. */
-    private static List<String> hostSide(long pid) throws IOException {
-        Path hostPidNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid"));
-        List<Long> tree = new ArrayList<>(List.of(pid));
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < tree.size(); i++) {
-            long current = tree.get(i);
-            try {
-                if (!Files.readSymbolicLink(Path.of("/proc/" + current + "/ns/pid")).equals(hostPidNamespace)) continue;
-                names.add(Files.readString(Path.of("/proc/" + current + "/comm")).strip());
-            } catch (IOException gone) {
-                continue;
-            }
-            ProcessHandle.of(current).ifPresent(handle -> handle.children().forEach(child -> tree.add(child.pid())));
-        }
-        return names.stream().sorted().toList();
     }
 
     /** The processes naming pod {@code uuid}, once those that are ending have had a few seconds to end. */

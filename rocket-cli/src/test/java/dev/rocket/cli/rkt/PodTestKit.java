@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,11 +97,45 @@ record PodTestKit(Path dir) {
         throw new AssertionError("the pod never showed as running");
     }
 
+    /** {@code bin}, made now, with links to every program of /usr/bin but {@code program}: a PATH without it. */
+    static Path usrBinWithout(Path bin, String program) throws IOException {
+        Files.createDirectory(bin);
+        try (Stream<Path> programs = Files.list(Path.of("/usr/bin"))) {
+            for (Path other : programs.filter(p -> !p.getFileName().toString().equals(program)).toList()) {
+                Files.createSymbolicLink(bin.resolve(other.getFileName()), other);
+            }
+        }
+        return bin;
+    }
+
+    /** The names of the processes of {@code pid}'s tree that are in this PID namespace (the host side), sorted. */
+    static List<String> hostSide(long pid) throws IOException {
+        Path hostPidNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid"));
+        List<Long> tree = new ArrayList<>(List.of(pid));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < tree.size(); i++) {
+            long current = tree.get(i);
+            try {
+                if (!Files.readSymbolicLink(Path.of("/proc/" + current + "/ns/pid")).equals(hostPidNamespace)) continue;
+                names.add(Files.readString(Path.of("/proc/" + current + "/comm")).strip());
+            } catch (IOException gone) {
+                continue;
+            }
+            ProcessHandle.of(current).ifPresent(handle -> handle.children().forEach(child -> tree.add(child.pid())));
+        }
+        return names.stream().sorted().toList();
+    }
+
     /** After gc: no pod, runtime container, mount or cgroup of this directory's pods is left. */
     void assertNothingLeft() throws Exception {
         assertEquals("", rkt("list", "--no-legend").out());
         Process runc = new ProcessBuilder("runc", "--root", dir.resolve("runtime").toString(), "list", "-q").start();
         assertEquals("", new String(runc.getInputStream().readAllBytes()).trim());
+        if (Files.isDirectory(dir.resolve("runtime-crun"))) {
+            try (var containers = Files.list(dir.resolve("runtime-crun"))) {
+                assertEquals(List.of(), containers.toList(), "crun's containers");
+            }
+        }
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         assertFalse(mounts.contains(dir.toString()), mounts);
         try (var cgroups = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {

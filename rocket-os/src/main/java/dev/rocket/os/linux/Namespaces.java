@@ -32,6 +32,19 @@ public final class Namespaces {
     }
 
     /**
+     * Gives the calling thread a mount namespace of its own in which {@code mounts} are lazily unmounted, for a
+     * thread about to {@code execve} a program that must not see them. The copy is a slave of the host's: mounts
+     * the host makes later still appear in it, while nothing unmounted or mounted in it goes back. Unlike joining
+     * one, making a mount namespace is allowed to a thread of a multi-threaded process (it gets its own
+     * file-system context); the process's other threads keep the host's view until the {@code execve} ends them.
+     */
+    public static void unmountInOwnView(List<Path> mounts) throws LinuxException {
+        unshare(Set.of(Namespace.MOUNT));
+        Mounts.mount(null, Path.of("/"), null, Set.of(MountFlag.MS_REC, MountFlag.MS_SLAVE), null);
+        for (Path mount : mounts) Mounts.unmount(mount, Set.of(UnmountFlag.MNT_DETACH));
+    }
+
+    /**
      * Moves the calling thread into the namespace that {@code namespaceFd} refers to (opened from
      * {@code /proc/PID/ns/KIND} or a bind mount of it), checking that it is of kind {@code kind}.
      */

@@ -27,11 +27,11 @@ public final class Conmon {
     }
 
     /**
-     * conmon on PATH, to supervise the containers of {@code runtime}: only runc, run directly (conmon runs the
-     * runtime itself, so not behind a launcher; crun is not tried with conmon).
+     * conmon on PATH, to supervise the containers of {@code runtime}, when that runs directly: conmon runs the
+     * runtime itself, so not behind a launcher.
      */
     public static Optional<Conmon> forRuntime(OciRuntime runtime) {
-        if (!runtime.name().equals("runc") || runtime.directCommand().isEmpty()) return Optional.empty();
+        if (runtime.directCommand().isEmpty()) return Optional.empty();
         return RuncRuntime.onPath("conmon").map(Conmon::new);
     }
 

@@ -16,6 +16,27 @@ public interface OciRuntime {
     /** The runtime's name, such as {@code runc}. */
     String name();
 
+    /**
+     * Whether a relative {@code cgroupsPath} lands below the runtime's own cgroup in each hierarchy (runc) rather
+     * than below the hierarchy's root (crun's cgroupfs manager).
+     */
+    default boolean nestsCgroupsUnderOwn() {
+        return true;
+    }
+
+    /**
+     * Mount points this runtime must not see (crun 1.8 on a hybrid cgroup host: the cgroup2 mount); empty for most.
+     * A process that unmounts them in a mount namespace of its own can run {@link #withMountsHidden()}.
+     */
+    default List<Path> hiddenMounts() {
+        return List.of();
+    }
+
+    /** This runtime as run by a process that no longer sees {@link #hiddenMounts()}: without a launcher hiding them. */
+    default OciRuntime withMountsHidden() {
+        return this;
+    }
+
     /** Creates and starts the container in the foreground, waits for it and returns its exit code. */
     int run(Path bundle, String id, Stdio stdio) throws RocketException;
 

@@ -2,7 +2,6 @@ package dev.rocket.stage1.runtime;
 
 import dev.rocket.base.RocketException;
 import dev.rocket.base.RocketException.Kind;
-import dev.rocket.os.linux.MountTable;
 import dev.rocket.os.linux.Signal;
 import dev.rocket.stage1.oci.OciConfigTranslator;
 
@@ -29,6 +28,7 @@ public final class RuncRuntime implements OciRuntime {
     private final List<String> launcher;
     private final Path binary;
     private final Path stateRoot;
+    private final List<Path> hiddenMounts;
 
     /**
      * A runtime run as {@code launcher + binary + --root stateRoot ...}.
@@ -36,6 +36,10 @@ public final class RuncRuntime implements OciRuntime {
      * @param launcher a command line that executes its remaining arguments, or empty
      */
     public RuncRuntime(String name, List<String> launcher, Path binary, Path stateRoot) {
+        this(name, launcher, binary, stateRoot, List.of());
+    }
+
+    private RuncRuntime(String name, List<String> launcher, Path binary, Path stateRoot, List<Path> hiddenMounts) {
         if (!binary.isAbsolute() || !stateRoot.isAbsolute()) {
             throw new IllegalArgumentException("the runtime binary and state root must be absolute: " + binary + ", " + stateRoot);
         }
@@ -43,6 +47,7 @@ public final class RuncRuntime implements OciRuntime {
         this.launcher = List.copyOf(launcher);
         this.binary = binary;
         this.stateRoot = stateRoot;
+        this.hiddenMounts = List.copyOf(hiddenMounts);
     }
 
     /** runc at {@code binary}, keeping its state in {@code stateRoot}. */
@@ -50,32 +55,32 @@ public final class RuncRuntime implements OciRuntime {
         return new RuncRuntime("runc", List.of(), binary, stateRoot);
     }
 
+    /** crun at {@code binary} on a host whose cgroup layout it accepts. */
+    public static RuncRuntime crun(Path binary, Path stateRoot) {
+        return new RuncRuntime("crun", List.of(), binary, stateRoot);
+    }
+
     /**
-     * The runtime to use on this host: runc when it is on PATH; otherwise crun, which on a hybrid cgroup host
-     * (v1 controllers and a cgroup2 mount, as /proc/self/mountinfo shows) only runs with the cgroup2 mount
-     * unmounted in a private mount namespace, so it is then launched through {@code unshare -m}.
-     *
-     * @throws RocketException UNAVAILABLE when neither is installed
+     * crun at {@code binary} on a hybrid cgroup host: it refuses to run while it sees {@code cgroup2Mounts}, so it
+     * runs behind {@code unshare}, which hides them in a mount namespace of its own for each command.
      */
-    public static RuncRuntime detect(Path stateRoot) throws RocketException {
-        Optional<Path> runc = onPath("runc");
-        if (runc.isPresent()) return runc(runc.get(), stateRoot);
-        Optional<Path> crun = onPath("crun");
-        if (crun.isPresent()) {
-            CgroupLayout layout;
-            try {
-                layout = CgroupLayout.of(MountTable.read());
-            } catch (IOException e) {
-                throw new RocketException(Kind.UNAVAILABLE, "cannot read the host's mounts to check crun: " + e.getMessage(), e);
-            }
-            if (!layout.isHybrid()) return new RuncRuntime("crun", List.of(), crun.get(), stateRoot);
-            Optional<Path> unshare = onPath("unshare");
-            if (unshare.isPresent()) {
-                return new RuncRuntime("crun", hidingLauncher(unshare.get(), layout.v2Mounts()), crun.get(), stateRoot);
-            }
-        }
-        throw new RocketException(Kind.UNAVAILABLE, "no usable OCI runtime: install runc (apt-get install runc)"
-                + " or crun with util-linux's unshare");
+    public static RuncRuntime crunHiding(Path unshare, List<Path> cgroup2Mounts, Path binary, Path stateRoot) {
+        return new RuncRuntime("crun", hidingLauncher(unshare, cgroup2Mounts), binary, stateRoot, cgroup2Mounts);
+    }
+
+    @Override
+    public boolean nestsCgroupsUnderOwn() {
+        return !name.equals("crun");
+    }
+
+    @Override
+    public List<Path> hiddenMounts() {
+        return hiddenMounts;
+    }
+
+    @Override
+    public RuncRuntime withMountsHidden() {
+        return launcher.isEmpty() ? this : new RuncRuntime(name, List.of(), binary, stateRoot, hiddenMounts);
     }
 
     /** {@code unshare} into a private mount namespace, unmount the cgroup2 hierarchies, then exec the rest. */
@@ -204,8 +209,15 @@ public final class RuncRuntime implements OciRuntime {
         return argv;
     }
 
-    /** Runs a short runtime command and returns its output; a failure carries the runtime's error message. */
+    /**
+     * Runs a short runtime command on container {@code id} and returns its output; a failure carries the runtime's
+     * error message. A container without a state directory (runc and crun keep one per container under the root)
+     * is NOT_FOUND without asking the runtime, whose words for that differ.
+     */
     private String control(String id, String... arguments) throws RocketException {
+        if (!Files.isDirectory(stateRoot.resolve(id))) {
+            throw new RocketException(Kind.NOT_FOUND, name + " has no container " + id);
+        }
         ProcessBuilder builder = new ProcessBuilder(command(arguments)).redirectInput(Redirect.from(new File("/dev/null")));
         Process process;
         try {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (issue 8 c): host-side memory of running pods: RSS and PSS (from /proc/PID/smaps_rollup) of every
 # process a runtime leaves beside the app, for 1 and 50 pods running sleep: rkt run --net=none (in the
-# background, as a shell would), runc run (foreground, in the background) and podman run -d (conmon).
+# background, as a shell would; with runc and with --oci-runtime=crun), runc run (foreground, in the background) and podman run -d (conmon).
 # "Not the app" = every process of the run's tree (or conmon) that is in the host's PID namespace.
 # Run as root: bench/memory.sh [COUNTS...] (default: 1 50)
 . "$(dirname "$(readlink -f "$0")")/lib/common.sh"
@@ -57,6 +57,13 @@ for n in "${counts[@]}"; do
   for i in $(seq 1 "$n"); do $rkt run --net=none example.com/busybox --exec=/bin/sleep -- 3600 >/dev/null 2>&1 & background+=($!); done
   wait_apps "$n" "${background[@]}"
   report "rkt run --net=none" "$n" "${background[@]}"
+  bench_rkt_stop_all >/dev/null 2>&1 || true
+  wait "${background[@]}" 2>/dev/null || true; background=()
+  $rkt gc --grace-period=0s >/dev/null 2>&1
+
+  for i in $(seq 1 "$n"); do $rkt run --net=none --oci-runtime=crun example.com/busybox --exec=/bin/sleep -- 3600 >/dev/null 2>&1 & background+=($!); done
+  wait_apps "$n" "${background[@]}"
+  report "rkt run --oci-runtime=crun" "$n" "${background[@]}"
   bench_rkt_stop_all >/dev/null 2>&1 || true
   wait "${background[@]}" 2>/dev/null || true; background=()
   $rkt gc --grace-period=0s >/dev/null 2>&1

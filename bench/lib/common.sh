@@ -18,6 +18,11 @@ podman="podman --root $work/podman/root --runroot $work/podman/runroot"
 export CONTAINERS_CONF="$work/containers.conf"
 bench_runc_ids=()
 bench_cleanup_hooks=()
+# crun, run as Rocket runs it: on a hybrid cgroup host with the cgroup2 mount hidden in a mount namespace of its own
+bench_crun="crun --root $work/crun"
+if findmnt -t cgroup >/dev/null 2>&1 && findmnt -t cgroup2 -n -o TARGET >/dev/null 2>&1; then
+  bench_crun="unshare -m --propagation slave sh -c 'umount $(findmnt -t cgroup2 -n -o TARGET | head -1) && exec \"\$0\" \"\$@\"' crun --root $work/crun"
+fi
 
 # stops every running pod of the temp store at once
 bench_rkt_stop_all() {

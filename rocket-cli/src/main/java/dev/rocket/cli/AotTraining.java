@@ -1,6 +1,7 @@
 package dev.rocket.cli;
 
 import dev.rocket.cli.actool.ActoolCommand;
+import dev.rocket.base.Trace;
 import dev.rocket.cli.rkt.RktCommand;
 import dev.rocket.pod.PodLayout;
 import dev.rocket.pod.PodPhase;
@@ -18,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.List;
 
 /**
@@ -28,7 +30,8 @@ import java.util.List;
  *
  * <p>The steps run one after another, each in its own JVM, in one throw-away store under WORKDIR, each leaving
  * what the next needs: {@code setup} (no cache) builds a small image and signs it with a key made here;
- * {@code fetch} fetches the image, unsigned and signed (trusting the key), and leaves it fetched; {@code start}
+ * {@code fetch} fetches the image, unsigned and signed (trusting the key), and leaves it fetched; {@code fetch-remote}
+ * does the same from a loopback HTTPS server ({@link TrainingTls}; the JDK's HTTP client and TLS); {@code start}
  * prepares pods, runs and runs prepared ones as {@linkplain LaunchRehearsal rehearsals} (as root: the whole start up
  * to the exec of the pod's monitor, then undone), removes and gc's them, and leaves one prepared pod;
  * {@code list}, {@code status} and {@code image-list} run their command; {@code general} runs the other commands
@@ -39,7 +42,10 @@ import java.util.List;
 public final class AotTraining {
 
     /** The steps that make a cache, in the order they run; bin/lib/java.sh names its caches after them. */
-    public static final List<String> WORKLOADS = List.of("fetch", "start", "list", "status", "image-list", "general");
+    public static final List<String> WORKLOADS = List.of("fetch", "fetch-remote", "start", "list", "status", "image-list", "general");
+
+    /** Not a step: the fetch step's HTTPS server, run in a child JVM ({@link TrainingTls}). */
+    static final String SERVE_TLS = "serve-tls";
 
     private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
     private static final String IMAGE = "example.com/aot-training";
@@ -57,7 +63,11 @@ public final class AotTraining {
         this.global = new String[]{signed[0], signed[1], signed[2], "--insecure-options=image"};
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, GeneralSecurityException {
+        if (args.length == 3 && args[0].equals(SERVE_TLS)) {
+            TrainingTls.serve(Path.of(args[1]), Path.of(args[2]));
+            System.exit(0);
+        }
         if (args.length != 2) {
             System.err.println("usage: AotTraining setup|" + String.join("|", WORKLOADS) + " WORKDIR");
             System.exit(2);
@@ -71,6 +81,7 @@ public final class AotTraining {
         switch (step) {
             case "setup" -> setup();
             case "fetch" -> twice(this::fetchCommands);
+            case "fetch-remote" -> fetchRemote();
             case "start" -> {
                 try {
                     twice(this::startCommands);
@@ -137,6 +148,33 @@ public final class AotTraining {
         } catch (PGPException | IOException | RuntimeException e) {
             // the signed fetch is then left out; what it loads is only missing from the fetch cache
         }
+        try {
+            TrainingTls.generate(work);
+        } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
+            // the HTTPS fetch is then left out, as above
+        }
+    }
+
+    /**
+     * The fetch-remote step: where setup made the certificate, the image fetched from a loopback HTTPS server,
+     * unsigned and signed (the key trusted by the fetch step); it leaves the image fetched, from the file.
+     */
+    private void fetchRemote() throws IOException {
+        rkt(global, "image", "rm", IMAGE);
+        if (TrainingTls.generated(work)) {
+            try (TrainingTls server = TrainingTls.start(work, work)) {
+                String url = server.url(aci().getFileName().toString());
+                twice(() -> {
+                    if (!rkt(global, "fetch", url).isBlank()) Trace.mark("training: fetched over HTTPS");
+                    rkt(global, "image", "rm", IMAGE);
+                    if (Files.isRegularFile(key())) {
+                        if (!rkt(signed, "fetch", "--render", url).isBlank()) Trace.mark("training: fetched over HTTPS, signed");
+                        rkt(signed, "image", "rm", IMAGE);
+                    }
+                });
+            }
+        }
+        rkt(global, "fetch", aci().toString()); // for start to run
     }
 
     private void fetchCommands() {

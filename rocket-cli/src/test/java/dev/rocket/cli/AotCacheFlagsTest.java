@@ -96,6 +96,8 @@ class AotCacheFlagsTest {
             assertEquals("", training.out(), step);
             traces.append(training.err());
         }
+        assertTrue(traces.toString().contains("training: fetched over HTTPS\n"), traces.toString());
+        assertTrue(traces.toString().contains("training: fetched over HTTPS, signed\n"), traces.toString());
         // as root, its starts are rehearsed up to the exec of the pod's monitor
         assertTrue(traces.toString().contains("exec of the pod's monitor"), traces.toString());
         // it trusted the key it signed its image with (then fetched the image, checking the signature)
@@ -103,6 +105,8 @@ class AotCacheFlagsTest {
             assertEquals(1, keys.filter(Files::isRegularFile).count());
         }
         assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(work.toString()));
+        assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(args -> List.of(args).contains(work.toString())).orElse(false)).toList(), "the HTTPS server is gone");
         try (Stream<Path> cgroups = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
             assertEquals(List.of(), cgroups.filter(p -> p.getFileName() != null
                     && p.getFileName().toString().startsWith("rocket-")).toList());
@@ -134,7 +138,13 @@ class AotCacheFlagsTest {
         assertEquals("start", workload("rkt", "run", "--net=none", "example.com/app"));
         assertEquals("start", workload("rkt", "prepare", "example.com/app"));
         assertEquals("start", workload("rkt", "run-prepared", "u"));
-        assertEquals("fetch", workload("rkt", "--local-config", "/etc/x", "fetch", "x.aci"));
+        Path image = Files.writeString(tmp.resolve("local.aci"), "");
+        assertEquals("fetch", workload("rkt", "--local-config", "/etc/x", "fetch", image.toString()));
+        assertEquals("fetch", workload("rkt", "fetch", "--signature", image + ".asc", "file:///x.aci"));
+        assertEquals("fetch-remote", workload("rkt", "fetch", "https://example.com/x.aci"));
+        assertEquals("fetch-remote", workload("rkt", "fetch", "--pull-policy", "update", "example.com/app:v1.0"));
+        assertEquals("fetch-remote", workload("rkt", "fetch", image.toString(), "docker://busybox"));
+        assertEquals("fetch", workload("rkt", "fetch", "--signature")); // its value missing
         assertEquals("general", workload("rkt"));
         assertEquals("general", workload("rkt", "--dir")); // its value missing: picocli will say so
         assertEquals("general", workload("rkt", "version"));

@@ -95,6 +95,34 @@ class CrunPodTest extends PodTest {
     }
 
     @Test
+    void eventHandlersAndAnInteractiveAppRunInCrunToo() throws Exception {
+        Path handlers = PodTestKit.busyboxImage(dir.resolve("handlers"), """
+                {"acKind": "ImageManifest", "acVersion": "0.8.11", "name": "example.com/handlers",
+                 "labels": [{"name": "os", "value": "linux"}, {"name": "arch", "value": "amd64"}],
+                 "app": {"exec": ["/bin/sh", "-c", "echo main >> /shared/order"], "user": "0", "group": "0",
+                         "eventHandlers": [
+                           {"name": "pre-start", "exec": ["/bin/sh", "-c", "echo pre >> /shared/order"]},
+                           {"name": "post-stop", "exec": ["/bin/sh", "-c", "echo post >> /shared/order"]}],
+                         "mountPoints": [{"name": "shared", "path": "/shared"}]}}
+                """);
+        Path volume = Files.createDirectory(dir.resolve("volume"));
+        PodTestKit.Finished run = kit.run("run", "--net=none", "--oci-runtime=crun", "--volume",
+                "shared,kind=host,source=" + volume, handlers.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("pre", "main", "post"), Files.readAllLines(volume.resolve("order")));
+
+        Process process = kit.rktProcess("run", "--net=none", "--oci-runtime=crun", "--interactive", image.toString(),
+                "--exec=/bin/sh", "--", "-c", "read line; echo got $line").start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write("hello\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("got hello\n", out);
+    }
+
+    @Test
     void sigkillOfACrunPodThenGcLeavesNothing() throws Exception {
         PodTestKit.Started started = kit.start("killed", "--net=none", "--oci-runtime=crun", image.toString(),
                 "--exec=/bin/sh", "--", "-c", "while :; do sleep 1; done");

@@ -96,7 +96,7 @@ public final class RktCommand implements Runnable, Subcommands, ToolCommand {
     public static void main(String[] args) {
         dev.rocket.base.Trace.mark("main");
         if (startsAPod(args)) StartWarmUp.beginFromMain();
-        else if (StoreWarmUp.wanted(args)) StoreWarmUp.begin();
+        else if (StoreWarmUp.wanted(args)) StoreWarmUp.begin(args);
         System.exit(new CommandRunner("rkt").run(new RktCommand(), System.out, System.err, args));
     }
 

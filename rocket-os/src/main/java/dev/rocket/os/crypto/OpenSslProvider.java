@@ -2,6 +2,8 @@ package dev.rocket.os.crypto;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
 import java.util.List;
@@ -76,6 +78,22 @@ public final class OpenSslProvider extends Provider {
                 installed = library.isPresent();
             }
             return installed;
+        }
+    }
+
+    /**
+     * {@link #install()}, then one SHA-256 and one SHA-512 of a byte through it: binding the functions and
+     * their first calls spin the FFM stubs (~40-60 ms cold), which a command that hashes images can have done
+     * on another thread while it starts. Failures are left to the real use to meet.
+     */
+    public static void warmUp() {
+        try {
+            if (install()) {
+                MessageDigest.getInstance("SHA-256").digest(new byte[1]);
+                MessageDigest.getInstance("SHA-512").digest(new byte[1]);
+            }
+        } catch (NoSuchAlgorithmException | RuntimeException | LinkageError e) {
+            // only time was to be saved
         }
     }
 

@@ -8,6 +8,7 @@ import dev.rocket.base.Trace;
 import dev.rocket.spec.types.Port;
 import dev.rocket.spec.types.PodUuid;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,7 @@ public final class PodNetworking {
                 JsonNode result = join(state, ifName, cniArgs(selection, network.name()), chain);
                 attachments.add(CniResults.attachment(network.name(), ifName, result));
             }
+            JoinedNetworks.save(podDir, attachments);
             return attachments;
         } catch (RocketException | RuntimeException e) {
             try {
@@ -167,6 +169,11 @@ public final class PodNetworking {
         }
         if (first != null) throw first;
         IptablesSweep.removeRulesOf(state.containerId());
+        try {
+            JoinedNetworks.delete(podDir);
+        } catch (IOException e) {
+            warnings.add("cannot remove " + podDir.resolve(JoinedNetworks.FILE_NAME) + ": " + e.getMessage());
+        }
         state.delete();
         TeardownScript.delete(podDir);
         return warnings;

@@ -100,7 +100,7 @@ final class TeardownScript {
             lines.add("if command -v iptables-save >/dev/null && iptables-save 2>/dev/null | grep -qF "
                     + quote("id: \\\"" + state.containerId() + "\\\"") + "; then exit 0; fi");
         }
-        lines.add("rm -f " + PodNetworkState.FILE_NAME + " " + FILE_NAME);
+        lines.add("rm -f " + JoinedNetworks.FILE_NAME + " " + PodNetworkState.FILE_NAME + " " + FILE_NAME);
         return String.join("\n", lines) + "\n";
     }
 

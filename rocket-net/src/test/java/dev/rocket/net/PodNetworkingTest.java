@@ -93,6 +93,8 @@ class PodNetworkingTest {
         assertTrue(HostCommands.inNetns(a.netns(), "ip", "route").contains("default via 172.16.28.1"));
         assertEquals(List.of(atA), PodNetworking.attachments(a.dir()));
         assertEquals("default:ip4=" + atA.ip(), atA.shown());
+        assertEquals(List.of(atA.shown()), JoinedNetworks.read(a.dir()).stream().map(NetworkAttachment::shown).toList(),
+                "what list and status read without the CNI results");
 
         try (ServerSocket host = InNamespace.greeter(null, "172.16.28.1", 0, "host side");
              ServerSocket inB = InNamespace.greeter(b.netns(), atB.ip(), 0, "pod b")) {
@@ -104,6 +106,7 @@ class PodNetworkingTest {
         hostVeths.addAll(hostInterfaces(b));
         networking.tearDown(a.dir());
         networking.tearDown(b.dir());
+        assertEquals(List.of(), JoinedNetworks.read(a.dir()), "left networks are not shown");
         assertNoTraceOf(a, hostVeths, "default");
         assertNoTraceOf(b, hostVeths, "default");
     }
@@ -341,6 +344,7 @@ class PodNetworkingTest {
         assertEquals(0, script.waitFor(), output);
         assertEquals("", output);
         assertFalse(Files.exists(moved.resolve(TeardownScript.FILE_NAME)), "the script deletes itself");
+        assertFalse(Files.exists(moved.resolve(JoinedNetworks.FILE_NAME)), "and the networks list and status show");
         assertNoTraceOf(movedPod, veths, "default");
         assertNoTraceOf(movedPod, veths, "default-restricted");
         assertEquals("lo", HostCommands.inNetns(movedPod.netns(), "ip", "-o", "link").lines()

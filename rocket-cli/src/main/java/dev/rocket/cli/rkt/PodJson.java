@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rocket.cli.output.JsonOutput;
 import dev.rocket.base.RocketException;
+import dev.rocket.net.JoinedNetworks;
 import dev.rocket.net.NetworkAttachment;
-import dev.rocket.net.PodNetworking;
 import dev.rocket.pod.PodApp;
 import dev.rocket.pod.PodInfo;
 import dev.rocket.pod.PodState;
@@ -49,7 +49,7 @@ final class PodJson {
     static List<NetworkAttachment> networks(PodInfo pod) {
         if (pod.state() != PodState.RUNNING) return List.of();
         try {
-            return PodNetworking.attachments(pod.dir());
+            return JoinedNetworks.read(pod.dir());
         } catch (RocketException e) {
             return List.of();
         }

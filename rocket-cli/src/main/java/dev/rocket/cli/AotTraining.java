@@ -1,7 +1,7 @@
 package dev.rocket.cli;
 
-import dev.rocket.cli.actool.ActoolCommand;
 import dev.rocket.base.Trace;
+import dev.rocket.cli.actool.ActoolCommand;
 import dev.rocket.cli.rkt.RktCommand;
 import dev.rocket.pod.PodLayout;
 import dev.rocket.pod.PodPhase;
@@ -44,7 +44,7 @@ public final class AotTraining {
     /** The steps that make a cache, in the order they run; bin/lib/java.sh names its caches after them. */
     public static final List<String> WORKLOADS = List.of("fetch", "fetch-remote", "start", "list", "status", "image-list", "general");
 
-    /** Not a step: the fetch step's HTTPS server, run in a child JVM ({@link TrainingTls}). */
+    /** Not a step: the fetch-remote step's HTTPS server, run in a child JVM ({@link TrainingTls}). */
     static final String SERVE_TLS = "serve-tls";
 
     private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
@@ -159,22 +159,24 @@ public final class AotTraining {
      * The fetch-remote step: where setup made the certificate, the image fetched from a loopback HTTPS server,
      * unsigned and signed (the key trusted by the fetch step); it leaves the image fetched, from the file.
      */
-    private void fetchRemote() throws IOException {
+    private void fetchRemote() {
+        if (!TrainingTls.generated(work)) return; // the image stays as the fetch step left it
         rkt(global, "image", "rm", IMAGE);
-        if (TrainingTls.generated(work)) {
-            try (TrainingTls server = TrainingTls.start(work, work)) {
-                String url = server.url(aci().getFileName().toString());
-                twice(() -> {
-                    if (!rkt(global, "fetch", url).isBlank()) Trace.mark("training: fetched over HTTPS");
-                    rkt(global, "image", "rm", IMAGE);
-                    if (Files.isRegularFile(key())) {
-                        if (!rkt(signed, "fetch", "--render", url).isBlank()) Trace.mark("training: fetched over HTTPS, signed");
-                        rkt(signed, "image", "rm", IMAGE);
-                    }
-                });
-            }
+        try (TrainingTls server = TrainingTls.start(work, work)) {
+            String url = server.url(aci().getFileName().toString());
+            twice(() -> {
+                if (!rkt(global, "fetch", url).isBlank()) Trace.mark("training: fetched over HTTPS");
+                rkt(global, "image", "rm", IMAGE);
+                if (Files.isRegularFile(key())) {
+                    if (!rkt(signed, "fetch", "--render", url).isBlank()) Trace.mark("training: fetched over HTTPS, signed");
+                    rkt(signed, "image", "rm", IMAGE);
+                }
+            });
+        } catch (IOException e) {
+            // no server: the cache holds what the step got to
+        } finally {
+            rkt(global, "fetch", aci().toString()); // for start to run
         }
-        rkt(global, "fetch", aci().toString()); // for start to run
     }
 
     private void fetchCommands() {

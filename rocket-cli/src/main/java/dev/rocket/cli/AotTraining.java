@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java [-XX:AOTCacheOutput=F] dev.rocket.cli.AotTraining STEP WORKDIR}: the workloads {@code bin/lib/java.sh}
@@ -51,6 +52,8 @@ public final class AotTraining {
     private static final String IMAGE = "example.com/aot-training";
     /** The name of the image's app: the last part of its name. */
     private static final String APP = "aot-training";
+    /** The file naming the directory of the pod {@link #leaveRunningPod} left. */
+    private static final String RUNNING_POD = "running-pod";
 
     private final Path work;
     private final String[] global;
@@ -90,16 +93,18 @@ public final class AotTraining {
                 }
                 rkt(global, "prepare", IMAGE); // for the next steps to show
                 leaveExitedPod();
+                leaveRunningPod();
             }
-            case "list" -> twice(() -> {
+            case "list" -> whileRunning(() -> twice(() -> {
                 rkt(global, "list");
                 rkt(global, "list", "--no-legend", "--full");
-            });
-            case "status" -> twice(() -> {
+            }));
+            case "status" -> whileRunning(() -> twice(() -> {
                 rkt(global, "status", pod("prepared"));
                 rkt(global, "status", pod("exited"));
+                rkt(global, "status", pod("running"));
                 rkt(global, "status", "no-such-pod");
-            });
+            }));
             case "image-list" -> twice(() -> {
                 rkt(global, "image", "list");
                 rkt(global, "image", "list", "--no-legend", "--full");
@@ -224,7 +229,66 @@ public final class AotTraining {
         }
     }
 
-    /** The UUID of a pod start left in {@code state} (prepared or exited), or "" (status then fails). */
+    /**
+     * A second pod as one that runs would leave it, but for its process: in the run phase, with the networks it
+     * joined recorded ({@code networks}); {@link #whileRunning} then holds its lock, so that list and status take
+     * a running pod's paths (its lock in /proc/locks, its PID and networks).
+     */
+    private void leaveRunningPod() {
+        try {
+            PodLayout layout = new PodLayout(work.resolve("data"));
+            PodUuid uuid = PodUuid.parse(rkt(global, "prepare", IMAGE).strip());
+            Path running = layout.pod(PodPhase.RUN, uuid);
+            Files.move(layout.pod(PodPhase.PREPARED, uuid), running);
+            Files.writeString(running.resolve("networks"), "default\teth0\t172.16.28.2/24\t172.16.28.1\n");
+            Files.writeString(work.resolve(RUNNING_POD), running.toString());
+        } catch (SpecException | IOException e) {
+            // without it, list and status load a running pod's classes from the jars
+        }
+    }
+
+    /**
+     * Runs {@code steps} while util-linux's {@code flock} holds the lock of the pod {@link #leaveRunningPod} left
+     * (until its {@code cat} reads the end of its input), with the holder's PID as the pod's.
+     */
+    private void whileRunning(Runnable steps) throws IOException {
+        Path marker = work.resolve(RUNNING_POD);
+        if (!Files.isRegularFile(marker)) {
+            steps.run();
+            return;
+        }
+        Path pod = Path.of(Files.readString(marker));
+        Process holder;
+        try {
+            holder = new ProcessBuilder("flock", "--exclusive", pod.toString(), "cat")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            steps.run(); // no flock: the pod shows as exited
+            return;
+        }
+        try {
+            Files.writeString(pod.resolve(PodLayout.PID), holder.pid() + "\n");
+            boolean shown = false;
+            for (int i = 0; i < 100 && !shown; i++) {
+                shown = rkt(global, "list", "--no-legend", "--full").contains("running");
+                if (!shown) Thread.sleep(20);
+            }
+            if (shown) Trace.mark("training: a pod shows as running");
+            steps.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            holder.getOutputStream().close();
+            try {
+                if (!holder.waitFor(10, TimeUnit.SECONDS)) holder.destroyForcibly();
+            } catch (InterruptedException e) {
+                holder.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The UUID of a pod start left in {@code state} (prepared, exited or running), or "" (status then fails). */
     private String pod(String state) {
         for (String line : rkt(global, "list", "--no-legend", "--full").split("\n")) {
             if (line.contains(state)) return line.split("\\s", 2)[0];

@@ -97,6 +97,8 @@ class AotCacheFlagsTest {
             traces.append(training.err());
         }
         assertTrue(traces.toString().contains("training: fetched over HTTPS\n"), traces.toString());
+        assertEquals(2, traces.toString().lines().filter(line -> line.endsWith("training: a pod shows as running")).count(),
+                "list and status each trained on a running pod: " + traces);
         assertTrue(traces.toString().contains("training: fetched over HTTPS, signed\n"), traces.toString());
         // as root, its starts are rehearsed up to the exec of the pod's monitor
         assertTrue(traces.toString().contains("exec of the pod's monitor"), traces.toString());

@@ -3,6 +3,7 @@
 # the store, beside a Java hello world on bin/rkt's JDK flags (the JVM floor; ratios are against it).
 # Pods are copies of one prepared pod under new UUIDs (a prepared pod's files do not name its UUID); images
 # are manifest-only ACIs written straight into the blob store and its SQLite index, as a fetch would leave them.
+# Also list and status with one pod running on the default network.
 # Run as root: bench/list.sh [RUNS]
 . "$(dirname "$(readlink -f "$0")")/lib/common.sh"
 rocket_require_packages sqlite3 uuid-runtime
@@ -44,6 +45,16 @@ for n in 1 100 1000; do
              -n "rkt status UUID, $n pods" "$r status $uuid"
              -n "rkt image list, $n images" "$r image list")
 done
+# A running pod on the default network, in the base store and after the copies (its mounts are not to be copied):
+# list and status then read its lock state, PID and networks.
+$rkt run --uuid-file-save="$work/running.uuid" example.com/busybox --exec=/bin/sleep -- 3600 >/dev/null 2>&1 &
+for _ in $(seq 1 300); do
+  [ -s "$work/running.uuid" ] && $rkt status "$(cat "$work/running.uuid")" 2>/dev/null | grep -q '^networks=' && break
+  sleep 0.2
+done
+$rkt status "$(cat "$work/running.uuid")" 2>/dev/null | grep -q '^networks=' || rocket_fail "the running pod did not come up"
+commands+=(-n "rkt list, 1 prepared + 1 running pod" "$rkt_bin --dir=$work/data list"
+           -n "rkt status UUID, running pod" "$rkt_bin --dir=$work/data status $(cat "$work/running.uuid")")
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/list.json" "${commands[@]}" >/dev/null
 bench_table_header
 bench_table "$work/list.json" 0

@@ -85,18 +85,19 @@ public final class PodStarter {
                     + " host's network namespace is not the pod's user namespace's to administer");
         }
         RunningPod running;
-        PodManifest launchable;
+        Prepared launchable;
         try (PreparingPod preparing = pods.create()) {
             Trace.mark("pod created");
-            PodManifest manifest = refusing(preparing, () -> prepare(preparing, request));
+            Prepared prepared = refusing(preparing, () -> prepare(preparing, request));
             if (request.flavor() != Flavor.FLY) {
                 refusing(preparing, () -> {
-                    new PodNetworking(networks).check(request.options().net(), request.options().ports(), appPorts(manifest));
-                    return manifest;
+                    new PodNetworking(networks).check(request.options().net(), request.options().ports(),
+                            appPorts(prepared.manifest()));
+                    return prepared;
                 });
             }
             running = preparing.markRunning();
-            launchable = manifest;
+            launchable = prepared;
         }
         Trace.mark("pod running");
         launch(running, request.options(), Optional.of(launchable));
@@ -158,7 +159,11 @@ public final class PodStarter {
         return ports;
     }
 
-    private PodManifest prepare(PreparingPod preparing, RunRequest request) throws RocketException {
+    /** What this process prepared: the pod manifest as written and the runtime recorded. */
+    private record Prepared(PodManifest manifest, OciRuntime runtime) {
+    }
+
+    private Prepared prepare(PreparingPod preparing, RunRequest request) throws RocketException {
         PodManifest manifest;
         List<ImageRecord> images = new ArrayList<>();
         if (request.podManifest().isPresent()) {
@@ -205,7 +210,7 @@ public final class PodStarter {
             preparing.writeManifest(manifest);
             for (ImageRecord image : images) store.touch(image.id());
             Trace.mark("pod manifest written");
-            return manifest;
+            return new Prepared(manifest, runtime);
         } catch (IOException e) {
             throw new RocketException(Kind.INTERNAL, "preparing the pod failed: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -213,18 +218,19 @@ public final class PodStarter {
         }
     }
 
-    /** Starts the pod; {@code prepared} is its manifest as written, when this process wrote it. */
-    private void launch(RunningPod running, PodRunOptions options, Optional<PodManifest> prepared) throws RocketException {
+    /** Starts the pod; {@code prepared} is its manifest and runtime, when this process prepared it. */
+    private void launch(RunningPod running, PodRunOptions options, Optional<Prepared> prepared) throws RocketException {
         Path dir = running.dir();
         try {
-            PodManifest pod = prepared.isPresent() ? prepared.get() : PodManifest.parse(Files.readString(PodLayout.manifest(dir)));
+            PodManifest pod = prepared.isPresent() ? prepared.get().manifest()
+                    : PodManifest.parse(Files.readString(PodLayout.manifest(dir)));
             Flavor flavor = Flavor.valueOf(Files.readString(PodLayout.stage1(dir).resolve(FLAVOR_FILE)).trim());
             boolean overlay = !Files.exists(PodLayout.stage1(dir).resolve(NO_OVERLAY_FILE));
             if (options.interactive() && pod.apps().size() > 1) {
                 throw new RocketException(Kind.INVALID_ARGUMENT, "--interactive runs one app; this pod has " + pod.apps().size());
             }
             Optional<IdMapping> users = PodIdRange.read(dir);
-            OciRuntime runtime = PodRuntimeRecord.of(dir, runtimes);
+            OciRuntime runtime = prepared.isPresent() ? prepared.get().runtime() : PodRuntimeRecord.of(dir, runtimes);
             PodNamespaces.Pinned namespaces = flavor == Flavor.FLY ? null : PodNamespaces.pin(dir, options.hostNetwork(),
                     Files.exists(PodLayout.stage1(dir).resolve(HOST_IPC_FILE)), users);
             Trace.mark("namespaces pinned");

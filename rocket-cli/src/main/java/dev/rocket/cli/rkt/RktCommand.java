@@ -100,12 +100,17 @@ public final class RktCommand implements Runnable, Subcommands, ToolCommand {
         System.exit(new CommandRunner("rkt").run(new RktCommand(), System.out, System.err, args));
     }
 
-    /** Whether the command (the first word that is not an option) is one that starts or prepares a pod. */
+    /** Whether the command is one that starts or prepares a pod. */
     static boolean startsAPod(String[] args) {
+        String command = commandWord(args);
+        return command.equals("run") || command.equals("prepare") || command.equals("run-prepared");
+    }
+
+    /** The command of a command line, as main's warm-ups tell it: its first word that is not an option; "" if none. */
+    static String commandWord(String[] args) {
         for (String arg : args) {
-            if (arg.startsWith("-")) continue;
-            return arg.equals("run") || arg.equals("prepare") || arg.equals("run-prepared");
+            if (!arg.startsWith("-")) return arg;
         }
-        return false;
+        return "";
     }
 }

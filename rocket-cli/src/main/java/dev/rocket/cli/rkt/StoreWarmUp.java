@@ -19,12 +19,12 @@ final class StoreWarmUp {
 
     /** Whether the command line's command (its first argument not an option) is one of those. */
     static boolean wanted(String[] args) {
-        String command = command(args);
+        String command = RktCommand.commandWord(args);
         return command.equals("image") || command.equals("fetch") || command.equals("export");
     }
 
     static void begin(String[] args) {
-        boolean fetch = command(args).equals("fetch");
+        boolean fetch = RktCommand.commandWord(args).equals("fetch");
         Thread.ofPlatform().daemon().name("rkt-store-warm-up").start(() -> {
             SqliteImageIndex.warmUp();
             Trace.mark("early warm-up: SQLite driver ready");
@@ -33,13 +33,5 @@ final class StoreWarmUp {
                 Trace.mark("early warm-up: digests bound");
             }
         });
-    }
-
-    /** The first argument that is not an option; "" when there is none. */
-    private static String command(String[] args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) return arg;
-        }
-        return "";
     }
 }
